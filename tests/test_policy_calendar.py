@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -81,13 +81,13 @@ def test_next_business_day_on_or_after(day: date, expected: date) -> None:
             date(2026, 3, 6),
         ),
         # Just after midnight Berlin summer time on the night the clocks went forward.
-        (datetime(2026, 3, 30, 22, 30, tzinfo=timezone.utc), BERLIN, date(2026, 3, 31)),
+        (datetime(2026, 3, 30, 22, 30, tzinfo=UTC), BERLIN, date(2026, 3, 31)),
         # Winter time again: 23:30 UTC on 29 October is 00:30 CET on the 30th.
-        (datetime(2026, 10, 29, 23, 30, tzinfo=timezone.utc), BERLIN, date(2026, 10, 30)),
-        (datetime(2026, 10, 29, 22, 59, tzinfo=timezone.utc), BERLIN, date(2026, 10, 29)),
+        (datetime(2026, 10, 29, 23, 30, tzinfo=UTC), BERLIN, date(2026, 10, 30)),
+        (datetime(2026, 10, 29, 22, 59, tzinfo=UTC), BERLIN, date(2026, 10, 29)),
         # New York on the day after its spring change: midnight EDT is 04:00 UTC.
-        (datetime(2026, 3, 17, 4, 0, tzinfo=timezone.utc), NEW_YORK, date(2026, 3, 17)),
-        (datetime(2026, 3, 17, 3, 59, tzinfo=timezone.utc), NEW_YORK, date(2026, 3, 16)),
+        (datetime(2026, 3, 17, 4, 0, tzinfo=UTC), NEW_YORK, date(2026, 3, 17)),
+        (datetime(2026, 3, 17, 3, 59, tzinfo=UTC), NEW_YORK, date(2026, 3, 16)),
     ],
 )
 def test_local_date_follows_the_users_wall_clock(

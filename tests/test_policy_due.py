@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -301,7 +301,7 @@ CASES = [
         "an interview ending in the night the Berlin clocks go forward",
         timing(
             stage="phone screen",
-            interview_end=datetime(2026, 3, 29, 0, 30, tzinfo=timezone.utc),  # 01:30 CET, Sun
+            interview_end=datetime(2026, 3, 29, 0, 30, tzinfo=UTC),  # 01:30 CET, Sun
         ),
         date(2026, 4, 3),
         "phone_screen",
@@ -426,8 +426,8 @@ DUE_MON_9 = Decision(date(2026, 3, 9), "r", "draft", "stated")
         (at(2026, 3, 14, 12), BERLIN, False),  # past due, but a Saturday
         (at(2026, 3, 16, 9), BERLIN, True),
         # Sunday 23:30 UTC is Monday 00:30 in Berlin: due for the Berlin user only.
-        (datetime(2026, 3, 8, 23, 30, tzinfo=timezone.utc), BERLIN, True),
-        (datetime(2026, 3, 8, 23, 30, tzinfo=timezone.utc), NEW_YORK, False),
+        (datetime(2026, 3, 8, 23, 30, tzinfo=UTC), BERLIN, True),
+        (datetime(2026, 3, 8, 23, 30, tzinfo=UTC), NEW_YORK, False),
     ],
 )
 def test_is_due(now: datetime, tz: ZoneInfo, expected: bool) -> None:
@@ -437,20 +437,20 @@ def test_is_due(now: datetime, tz: ZoneInfo, expected: bool) -> None:
 def test_is_due_across_the_berlin_spring_change() -> None:
     # Due Tuesday 31 March; 22:30 UTC on the 30th is 00:30 CEST on the 31st.
     d = Decision(date(2026, 3, 31), "r", "draft", "application")
-    assert not is_due(d, BERLIN, datetime(2026, 3, 30, 21, 59, tzinfo=timezone.utc))
-    assert is_due(d, BERLIN, datetime(2026, 3, 30, 22, 0, tzinfo=timezone.utc))
+    assert not is_due(d, BERLIN, datetime(2026, 3, 30, 21, 59, tzinfo=UTC))
+    assert is_due(d, BERLIN, datetime(2026, 3, 30, 22, 0, tzinfo=UTC))
 
 
 def test_is_due_across_the_berlin_autumn_change() -> None:
     d = Decision(date(2026, 10, 30), "r", "draft", "phone_screen")
-    assert not is_due(d, BERLIN, datetime(2026, 10, 29, 22, 59, tzinfo=timezone.utc))
-    assert is_due(d, BERLIN, datetime(2026, 10, 29, 23, 0, tzinfo=timezone.utc))
+    assert not is_due(d, BERLIN, datetime(2026, 10, 29, 22, 59, tzinfo=UTC))
+    assert is_due(d, BERLIN, datetime(2026, 10, 29, 23, 0, tzinfo=UTC))
 
 
 def test_is_due_across_the_new_york_spring_change() -> None:
     d = Decision(date(2026, 3, 17), "r", "draft", "application")
-    assert not is_due(d, NEW_YORK, datetime(2026, 3, 17, 3, 59, tzinfo=timezone.utc))
-    assert is_due(d, NEW_YORK, datetime(2026, 3, 17, 4, 0, tzinfo=timezone.utc))
+    assert not is_due(d, NEW_YORK, datetime(2026, 3, 17, 3, 59, tzinfo=UTC))
+    assert is_due(d, NEW_YORK, datetime(2026, 3, 17, 4, 0, tzinfo=UTC))
 
 
 def test_nothing_is_due_without_a_date() -> None:
