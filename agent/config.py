@@ -156,6 +156,8 @@ class _Section(BaseModel):
 class AgentConfig(_Section):
     state_dir: ConfigPath = Field(default_factory=default_state_dir)
     timezone: str = Field(default_factory=detect_local_timezone)
+    # How often the daemon re-checks due dates between mail events.
+    due_check_minutes: int = Field(default=15, ge=1, le=1440)
 
     @field_validator("timezone")
     @classmethod
