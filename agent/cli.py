@@ -145,7 +145,7 @@ def _guarded(func: Callable[P, R]) -> Callable[P, R]:
                 _say_error(line)
             raise typer.Exit(exc.exit_code) from None
         except NotImplementedYet as exc:
-            _say_error(f"followup: {exc}")
+            _say_error(str(exc))
             raise typer.Exit(exc.exit_code) from None
         except FollowupError as exc:
             _say_error(f"followup: {exc}")
@@ -445,12 +445,15 @@ def report(
 @app.command()
 @_guarded
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="Where to write.")],
     fmt: Annotated[
         ExportFormat | None,
         typer.Option(
             "--format", help="csv or xlsx (default: from the file name).", show_default=False
         ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Where to write.", show_default=False),
     ] = None,
 ) -> None:
     """Export the follow-up history as csv or xlsx.
@@ -459,6 +462,8 @@ def export(
     """
     from agent import service
 
+    if output is None:
+        _usage("give the file to write with -o/--output FILE")
     chosen = fmt.value if fmt is not None else output.suffix.lower().lstrip(".")
     if chosen not in ("csv", "xlsx"):
         _usage("give --format csv or --format xlsx (or an -o FILE ending in .csv or .xlsx)")
