@@ -11,6 +11,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from agent.compose import DraftContext, UnsafeDraft, compose_followup
 from agent.message import Address
@@ -220,3 +222,26 @@ def test_internationalised_domain_is_encoded() -> None:
 def test_date_is_written_in_the_users_timezone() -> None:
     msg = compose_followup(ctx(), datetime(2026, 7, 1, 7, 0, tzinfo=ZoneInfo("UTC")))
     assert msg["Date"].endswith("+0200")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    company=st.text(max_size=120),
+    name=st.text(max_size=80),
+    subject=st.text(max_size=300),
+    role=st.one_of(st.none(), st.text(max_size=120)),
+)
+def test_any_mail_text_yields_the_same_header_set(
+    company: str, name: str, subject: str, role: str | None
+) -> None:
+    c = ctx(
+        company=company,
+        contact_name=name,
+        original_subject=subject,
+        role=role,
+        to=(Address(name, "dana.rivera@northwind.example"),),
+    )
+    msg = parsed(c)
+    assert {k.lower() for k in msg.keys()} == EXPECTED_HEADERS
+    assert [a.addr_spec for a in msg["To"].addresses] == ["dana.rivera@northwind.example"]
+    assert msg["In-Reply-To"] == "<msg-2@northwind.example>"
