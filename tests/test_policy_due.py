@@ -168,6 +168,30 @@ CASES = [
         now=at(2026, 3, 25),
     ),
     Case(
+        "the user's thank-you reply does not void their stated date",
+        timing(
+            stage="interview round 2",
+            last_company_at=at(2026, 3, 2, 10),
+            stated_at=at(2026, 3, 2, 10),
+            stated_due=date(2026, 3, 6),
+            stated_phrase="by Friday",
+            last_user_at=at(2026, 3, 3, 8),
+        ),
+        date(2026, 3, 9),
+        "stated",
+    ),
+    Case(
+        "a scheduled interview still ahead: nothing due before it",
+        timing(
+            stage="interview round 2",
+            last_company_at=at(2026, 3, 2, 10),
+            interview_end=at(2026, 3, 20, 16),
+        ),
+        date(2026, 3, 30),
+        "interview",
+        reason="8 days after interview round 2 on 2026-03-20, moved to the next business day",
+    ),
+    Case(
         "stated date superseded by a later company message",
         timing(
             stage="interview round 2",

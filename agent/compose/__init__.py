@@ -8,9 +8,10 @@ from agent.compose.draft import (
     clean_msg_id,
     compose_followup,
 )
-from agent.compose.render import TEMPLATE_NAMES, WORD_LIMIT, render_body, word_count
+from agent.compose.render import BUILTIN_DIR, TEMPLATE_NAMES, WORD_LIMIT, render_body, word_count
 
 __all__ = [
+    "BUILTIN_DIR",
     "DRAFT_POLICY",
     "PROCESS_HEADER",
     "TEMPLATE_NAMES",
