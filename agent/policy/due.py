@@ -245,7 +245,7 @@ def decide(t: ProcessTiming, s: PolicySettings, tz: ZoneInfo, now: datetime) -> 
 
     if t.followups_sent >= 1:
         due, moved = _due_after(start_day, window, holidays)
-        anchor = _anchor_text(t, "followup" if t.last_followup_at else source)
+        anchor = _anchor_text(t, source)
         if t.followups_sent >= s.max_followups:
             if today >= due:
                 return Decision(
