@@ -83,7 +83,6 @@ def run_daemon(
     Errors opening the engine (store locked, unreadable state dir ...) propagate for the CLI
     to render; once running, failures are logged and retried, never fatal.
     """
-    _quiet_scheduler_logs()
     daemon = Daemon(cfg, clock, config_path, engine_factory, config_loader=config_loader)
     with daemon.signal_handlers():
         return daemon.run()
@@ -169,6 +168,7 @@ class Daemon:
     # -- the main thread ------------------------------------------------------------------------
 
     def run(self) -> int:
+        _quiet_scheduler_logs()
         s = self.settings
         log.info(
             "starting: %d account(s), due check every %d min, weekly report %s %02d:%02d %s",
