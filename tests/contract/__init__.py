@@ -1,0 +1,1 @@
+"""The Mailbox contract suite, run against every connector (see mailbox_contract.py)."""
