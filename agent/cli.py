@@ -411,7 +411,10 @@ def status(
     if not views:
         out.print("No open processes." if not show_all else "No processes yet.")
         return
-    out.print(status_table(views, cfg.tz, clock.now().astimezone(cfg.tz).date()))
+    table = status_table(views, cfg.tz, clock.now().astimezone(cfg.tz).date())
+    # Piped output (a file, a test) keeps whole rows instead of folding to 80 columns.
+    wide = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+    wide.print(table)
 
 
 @app.command()

@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import click
+import typer
 from rich.console import Console
 
 from agent.config import (
@@ -169,23 +169,25 @@ class _Asker:
             if default is None:
                 self.missing.append(f"{flag}: required with --non-interactive")
             return default
-        answer = click.prompt(question, default=default if default is not None else None)
+        answer = typer.prompt(question, default=default if default is not None else None)
         return str(answer).strip()
 
     def optional(self, question: str, default: str = "") -> str:
         if not self.interactive:
             return default
-        return str(click.prompt(question, default=default, show_default=bool(default))).strip()
+        return str(typer.prompt(question, default=default, show_default=bool(default))).strip()
 
     def choice(self, flag: str, question: str, options: list[str], default: str) -> str:
         if not self.interactive:
             return default
-        return str(
-            click.prompt(question, type=click.Choice(options), default=default, show_choices=True)
-        )
+        while True:
+            answer = str(typer.prompt(f"{question} ({'/'.join(options)})", default=default))
+            if answer.strip().lower() in options:
+                return answer.strip().lower()
+            typer.echo(f"Please answer one of: {', '.join(options)}")
 
     def confirm(self, question: str, default: bool) -> bool:
-        return bool(click.confirm(question, default=default)) if self.interactive else default
+        return bool(typer.confirm(question, default=default)) if self.interactive else default
 
     def raise_missing(self) -> None:
         if self.missing:
@@ -205,7 +207,7 @@ def _choose_provider(answers: Answers, ask: _Asker, console: Console) -> Preset:
     keys = list(PRESETS)
     for number, key in enumerate(keys, 1):
         console.print(f"  {number}. {PRESETS[key].label} ({key})", markup=False, highlight=False)
-    picked = click.prompt(
+    picked = typer.prompt(
         "Provider (number or name)", default="1", show_default=True, type=str
     ).strip()
     if picked.isdigit() and 1 <= int(picked) <= len(keys):
@@ -264,7 +266,7 @@ def _fill_imap(answers: Answers, preset: Preset, ask: _Asker) -> None:
         answers.port = int(ask.optional("Port", default_port) or default_port)
     if answers.username is None:
         answers.username = ask.optional("Login name", answers.email or "") or answers.email
-        if not answers.username:
+        if not answers.username and answers.email:  # no email: that one is reported already
             ask.missing.append("--username: required with --non-interactive")
     if answers.auth is None:
         answers.auth = "xoauth2" if answers.token_command else preset.auth
