@@ -673,9 +673,17 @@ def format_loc(loc: list[Any] | tuple[Any, ...]) -> str:
     return out or "(top level)"
 
 
+_INLINE_SECRET_KEYS = ("password", "passwd", "pass", "secret", "token", "app_password")
+
+
 def _unknown_key_message(loc: list[Any]) -> str:
     known = _known_keys(loc[:-1])
     bad = str(loc[-1])
+    if bad.lower() in _INLINE_SECRET_KEYS:
+        return (
+            "unknown key: secrets are never written in the config; use password_command "
+            "(a command printing it) or password_env (an environment variable)"
+        )
     hint = difflib.get_close_matches(bad, known, n=1, cutoff=0.6) if known else []
     if hint:
         return f"unknown key (did you mean {hint[0]!r}?)"

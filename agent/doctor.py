@@ -167,6 +167,13 @@ def _account_steps(account: AccountConfig) -> Iterator[Check]:
         return
     try:
         yield Check(True, f"{label} login", "ok" if account.type != "maildir" else "opened")
+        if account.type == "gmail":
+            yield Check(
+                True,
+                f"{label} oauth",
+                "note: Google expires the tokens of OAuth apps left in 'testing' mode after "
+                "7 days; publish the app (it can stay unverified) to keep the login",
+            )
         try:
             folders = mailbox.folders()
         except Exception as exc:

@@ -352,3 +352,10 @@ def test_next_report_slot_is_in_the_users_timezone(tmp_path: Path) -> None:
     # Sunday 23:30 UTC is already Monday 00:30 in Berlin.
     slot = cfg.report.next_after(datetime(2026, 3, 1, 23, 30, tzinfo=ZoneInfo("UTC")), berlin)
     assert slot == datetime(2026, 3, 2, 8, 0, tzinfo=berlin)
+
+
+def test_an_inline_password_is_refused_without_echoing_it(tmp_path: Path) -> None:
+    lines = problems(write(tmp_path, imap_config('password_env = "P"\npassword = "hunter2"')))
+    assert len(lines) == 1
+    assert lines[0].startswith("accounts[0].password: unknown key: secrets are never written")
+    assert "hunter2" not in lines[0]
