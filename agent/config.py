@@ -21,6 +21,7 @@ import ipaddress
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -57,8 +58,18 @@ _base_dir: contextvars.ContextVar[Path | None] = contextvars.ContextVar(
 _KEY_SEP = "\x1f"
 
 
+_PROBLEM_SEP = "\x1e"
+
+Problems = list[tuple[str, str]]  # (key relative to the section, message)
+
+
 def _problem(key: str, message: str) -> ValueError:
-    return ValueError(f"{key}{_KEY_SEP}{message}")
+    return _problems([(key, message)])
+
+
+def _problems(found: Problems) -> ValueError:
+    """One ValueError carrying several keyed problems; `error_lines` splits them again."""
+    return ValueError(_PROBLEM_SEP.join(f"{key}{_KEY_SEP}{message}" for key, message in found))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,12 +224,8 @@ class SmtpConfig(_Section):
     def _check(self) -> SmtpConfig:
         if self.port is None:
             self.port = {"tls": 465, "starttls": 587, "none": 25}[self.security]
-        if self.security == "none" and not is_loopback_host(self.host):
-            raise _problem("security", _no_tls_message(self.host))
-        if self.password_command and self.password_env:
-            raise _problem("password_env", "give password_command or password_env, not both")
-        if self.username and not (self.password_command or self.password_env):
-            raise _problem("password_command", "required with username (or password_env)")
+        if found := _smtp_rules(self.__dict__):
+            raise _problems(found)
         return self
 
     def password(self) -> SecretStr:
@@ -339,17 +346,8 @@ class ImapAccount(_AccountBase):
     def _check(self) -> ImapAccount:
         if self.port is None:
             self.port = 993 if self.security == "tls" else 143
-        if self.security == "none" and not is_loopback_host(self.host):
-            raise _problem("security", _no_tls_message(self.host))
-        if self.password_command and self.password_env:
-            raise _problem("password_env", "give password_command or password_env, not both")
-        if self.auth == "password" and not (self.password_command or self.password_env):
-            raise _problem("password_command", 'required (or password_env) with auth = "password"')
-        if self.auth == "xoauth2":
-            if not (self.token_command or self.token_file):
-                raise _problem("token_command", 'required (or token_file) with auth = "xoauth2"')
-            if self.token_command and self.token_file:
-                raise _problem("token_file", "give token_command or token_file, not both")
+        if found := _imap_rules(self.__dict__):
+            raise _problems(found)
         return self
 
     def password(self) -> SecretStr:
@@ -385,12 +383,8 @@ class ExchangeAccount(_AccountBase):
     def _check(self) -> ExchangeAccount:
         if self.autodiscover is None:
             self.autodiscover = not self.server
-        if not self.autodiscover and not self.server:
-            raise _problem("server", "required with autodiscover = false")
-        if self.password_command and self.password_env:
-            raise _problem("password_env", "give password_command or password_env, not both")
-        if not (self.password_command or self.password_env):
-            raise _problem("password_command", "required (or password_env)")
+        if found := _exchange_rules(self.__dict__):
+            raise _problems(found)
         return self
 
     @property
@@ -409,6 +403,89 @@ class MaildirAccount(_AccountBase):
 AccountConfig = Annotated[
     ImapAccount | GmailAccount | ExchangeAccount | MaildirAccount, Field(discriminator="type")
 ]
+
+
+# Rules across keys, written over plain mappings so they apply both to validated models and,
+# when other keys of the same table failed validation, to the raw file data (every problem is
+# then still reported in one go).
+
+
+def _transport_rules(v: Mapping[str, Any], default_security: str) -> Problems:
+    found: Problems = []
+    host = v.get("host")
+    if v.get("security", default_security) == "none" and isinstance(host, str):
+        if not is_loopback_host(host):
+            found.append(("security", _no_tls_message(host)))
+    if v.get("password_command") and v.get("password_env"):
+        found.append(("password_env", "give password_command or password_env, not both"))
+    return found
+
+
+def _imap_rules(v: Mapping[str, Any]) -> Problems:
+    found = _transport_rules(v, "tls")
+    has_password = v.get("password_command") or v.get("password_env")
+    auth = v.get("auth", "password")
+    if auth == "password" and not has_password:
+        found.append(("password_command", 'required (or password_env) with auth = "password"'))
+    if auth == "xoauth2":
+        if not (v.get("token_command") or v.get("token_file")):
+            found.append(("token_command", 'required (or token_file) with auth = "xoauth2"'))
+        elif v.get("token_command") and v.get("token_file"):
+            found.append(("token_file", "give token_command or token_file, not both"))
+    return found
+
+
+def _smtp_rules(v: Mapping[str, Any]) -> Problems:
+    found = _transport_rules(v, "starttls")
+    if v.get("username") and not (v.get("password_command") or v.get("password_env")):
+        found.append(("password_command", "required with username (or password_env)"))
+    return found
+
+
+def _exchange_rules(v: Mapping[str, Any]) -> Problems:
+    found: Problems = []
+    autodiscover = v.get("autodiscover")
+    if autodiscover is False and not v.get("server"):
+        found.append(("server", "required with autodiscover = false"))
+    if v.get("password_command") and v.get("password_env"):
+        found.append(("password_env", "give password_command or password_env, not both"))
+    if not (v.get("password_command") or v.get("password_env")):
+        found.append(("password_command", "required (or password_env)"))
+    return found
+
+
+def _duplicate_names(names: list[Any]) -> Problems:
+    found: Problems = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(names):
+        if not isinstance(raw, str):
+            continue
+        name = raw.strip()
+        if name in seen:
+            message = f"duplicate account name {name!r} (also accounts[{seen[name]}])"
+            found.append((f"accounts[{index}].name", message))
+        else:
+            seen[name] = index
+    return found
+
+
+def _raw_problem_lines(data: Mapping[str, Any]) -> list[str]:
+    """The cross-key rules applied to the raw (file + environment) data."""
+    lines: list[str] = []
+    accounts = data.get("accounts")
+    if isinstance(accounts, list):
+        rules = {"imap": _imap_rules, "exchange": _exchange_rules}
+        for index, account in enumerate(accounts):
+            if isinstance(account, dict) and account.get("type") in rules:
+                found = rules[account["type"]](account)
+                lines += [f"accounts[{index}].{key}: {message}" for key, message in found]
+        names = [a.get("name") if isinstance(a, dict) else None for a in accounts]
+        lines += [f"{key}: {message}" for key, message in _duplicate_names(names)]
+    report = data.get("report")
+    smtp = report.get("smtp") if isinstance(report, dict) else None
+    if isinstance(smtp, dict):
+        lines += [f"report.smtp.{key}: {message}" for key, message in _smtp_rules(smtp)]
+    return lines
 
 
 def _no_tls_message(host: str) -> str:
@@ -466,16 +543,10 @@ class Config(BaseSettings):
 
     @model_validator(mode="after")
     def _accounts(self) -> Config:
-        seen: dict[str, int] = {}
         for index, account in enumerate(self.accounts):
             account._index = index
-            if account.name in seen:
-                first = seen[account.name]
-                raise _problem(
-                    f"accounts[{index}].name",
-                    f"duplicate account name {account.name!r} (also accounts[{first}])",
-                )
-            seen[account.name] = index
+        if found := _duplicate_names([account.name for account in self.accounts]):
+            raise _problems(found)
         return self
 
     @property
@@ -596,15 +667,35 @@ def parse_config(raw: bytes | str, config_path: Path) -> Config:
     try:
         cfg = Config(**data)
     except ValidationError as exc:
-        raise ConfigError(
-            f"{config_path}: invalid configuration", lines=problems + error_lines(exc)
-        ) from None
+        lines = problems + error_lines(exc)
+        # Cross-key rules of tables that had other errors did not run inside pydantic.
+        lines += [line for line in _raw_problem_lines(_with_env(data)) if line not in lines]
+        raise ConfigError(f"{config_path}: invalid configuration", lines=lines) from None
     finally:
         _base_dir.reset(token)
     if problems:
         raise ConfigError(f"{config_path}: invalid configuration", lines=problems)
     cfg._path = config_path
     return cfg
+
+
+def _with_env(data: dict[str, Any]) -> dict[str, Any]:
+    """The file data with the section environment overrides merged in."""
+    merged = dict(data)
+    for section, values in _SectionEnvSource(Config)().items():
+        base = merged.get(section)
+        merged[section] = _deep_merge(base if isinstance(base, dict) else {}, values)
+    return merged
+
+
+def _deep_merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
 
 
 def _parse_toml(raw: bytes | str, config_path: Path) -> dict[str, Any]:
@@ -634,8 +725,10 @@ def error_lines(exc: ValidationError) -> list[str]:
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         if _KEY_SEP in message:
-            sub_key, message = message.split(_KEY_SEP, 1)
-            loc.extend(_split_key(sub_key))
+            for problem in message.split(_PROBLEM_SEP):
+                sub_key, text = problem.split(_KEY_SEP, 1)
+                lines.append(f"{format_loc([*loc, *_split_key(sub_key)])}: {text}")
+            continue
         if error["type"] == "extra_forbidden":
             message = _unknown_key_message(loc)
         elif error["type"] == "union_tag_not_found":

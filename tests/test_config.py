@@ -359,3 +359,20 @@ def test_an_inline_password_is_refused_without_echoing_it(tmp_path: Path) -> Non
     assert len(lines) == 1
     assert lines[0].startswith("accounts[0].password: unknown key: secrets are never written")
     assert "hunter2" not in lines[0]
+
+
+def test_rules_across_keys_are_reported_alongside_other_mistakes(tmp_path: Path) -> None:
+    text = imap_config('port = "abc"', security="none")
+    text += '\n[[accounts]]\nname = "home"\ntype = "maildir"\npath = "x"\nlookback_days = 0\n'
+    lines = problems(write(tmp_path, text))
+    assert sorted(lines) == sorted(
+        [
+            "accounts[0].port: Input should be a valid integer, unable to parse string as an "
+            "integer",
+            "accounts[2].lookback_days: Input should be greater than or equal to 1",
+            'accounts[0].security: "none" (no encryption) is only allowed for loopback hosts '
+            "(127.0.0.0/8, ::1, localhost), not 'imap.example.org'",
+            'accounts[0].password_command: required (or password_env) with auth = "password"',
+            "accounts[2].name: duplicate account name 'home' (also accounts[1])",
+        ]
+    )
