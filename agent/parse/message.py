@@ -1,48 +1,190 @@
-"""PLACEHOLDER: a naive parser so other modules can be built; the real one replaces it."""
+"""Raw RFC 5322 bytes -> `agent.message.Message`. Never raises, whatever the input.
+
+The stdlib parser runs with policy compat32, which tolerates far more than policy.default
+(whose header objects crash on `To: <`, on `name*` parameters and on unknown charsets);
+every decoding step after that is our own and guarded.
+"""
 
 from __future__ import annotations
 
 import email
+import email.message
+import email.parser
 import email.policy
-import email.utils
 from datetime import UTC, datetime
 
-from agent.message import Address, Message
+from agent.message import CalendarEvent, Message
+from agent.parse.headers import (
+    header_text,
+    parse_addresses,
+    parse_date,
+    parse_ids,
+    received_date,
+)
+from agent.parse.ics import parse_ics
+from agent.parse.mime import Walk, text_of
+from agent.parse.notes import Notes
+from agent.parse.quotes import split_quoted
+
+MAX_HEADERS = 300
+_HEADER_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_.")
 
 
-def _addr(value: str | None) -> Address | None:
-    if not value:
+def _as_bytes(raw: object) -> bytes:
+    if isinstance(raw, bytes):
+        return raw
+    if isinstance(raw, bytearray | memoryview):
+        return bytes(raw)
+    if isinstance(raw, str):
+        return raw.encode("utf-8", "surrogateescape")
+    return b""
+
+
+def _aware(when: datetime | None) -> datetime | None:
+    if not isinstance(when, datetime):
         return None
-    name, addr = email.utils.parseaddr(value)
-    return Address(name, addr) if addr else None
+    if when.tzinfo is None or when.utcoffset() is None:
+        return when.replace(tzinfo=UTC)
+    return when
+
+
+def _feed(data: bytes, notes: Notes) -> email.message.Message | None:
+    """Parse with compat32; if the MIME structure defeats the parser (deep nesting hits
+    the recursion limit), keep at least the headers."""
+    try:
+        return email.message_from_bytes(data, policy=email.policy.compat32)
+    except Exception as exc:
+        notes.add(f"MIME structure unreadable ({type(exc).__name__})")
+    try:
+        parser = email.parser.BytesParser(policy=email.policy.compat32)
+        return parser.parsebytes(data, headersonly=True)
+    except Exception as exc:
+        notes.add(f"headers unreadable ({type(exc).__name__})")
+    return None
+
+
+def _header_table(msg: email.message.Message) -> dict[str, list[str]]:
+    """Raw header values by lowercased name, in message order."""
+    table: dict[str, list[str]] = {}
+    try:
+        items = list(msg.raw_items())
+    except Exception:
+        return table
+    for name, value in items[: MAX_HEADERS * 4]:
+        if not isinstance(name, str) or not isinstance(value, str):
+            continue
+        key = name.strip().lower()
+        if not key or len(key) > 100 or not set(key) <= _HEADER_NAME_CHARS:
+            continue
+        values = table.setdefault(key, [])
+        if len(values) < 100:
+            values.append(value)
+    return table
+
+
+def _dedupe_events(events: list[CalendarEvent]) -> tuple[CalendarEvent, ...]:
+    """The same invite often comes twice: inline text/calendar and an invite.ics."""
+    seen: dict[tuple[object, ...], CalendarEvent] = {}
+    for ev in events:
+        key = (ev.uid, ev.method, ev.start, ev.end, ev.summary)
+        seen.setdefault(key, ev)
+    return tuple(seen.values())
+
+
+def _parse(raw: object, arrived: datetime | None) -> Message:
+    data = _as_bytes(raw)
+    notes = Notes()
+    arrived = _aware(arrived)
+    if not data.strip():
+        notes.add("empty message")
+        return Message(date=arrived, warnings=notes.as_tuple(), size=len(data))
+    if b"\x00" in data:
+        notes.add("NUL bytes")
+
+    msg = _feed(data, notes)
+    if msg is None:
+        return Message(date=arrived, warnings=notes.as_tuple(), size=len(data))
+    table = _header_table(msg)
+    if not table:
+        notes.add("no headers")
+
+    def first(name: str) -> str:
+        values = table.get(name)
+        return values[0] if values else ""
+
+    headers: dict[str, str] = {}
+    for key, values in list(table.items())[:MAX_HEADERS]:
+        headers[key] = header_text(values[0])
+
+    ids = parse_ids(first("message-id"))
+    message_id = ids[0] if ids else None
+    if message_id is None:
+        notes.add("no Message-ID")
+
+    from_ = parse_addresses(table.get("from", []))
+    if not from_:
+        notes.add("no From address")
+    sender = parse_addresses(table.get("sender", []))
+
+    date = parse_date(first("date"))
+    date_from_header = date is not None
+    if date is None:
+        notes.add("bad Date header" if first("date").strip() else "no Date header")
+        received = [d for d in (received_date(v) for v in table.get("received", [])) if d]
+        date = arrived or (max(received) if received else None)
+
+    walk = Walk(notes=notes, fallback_tz=date.tzinfo if date else None)
+    found = text_of(msg, walk)
+    text, was_html = found if found else ("", False)
+    if walk.html_cut:
+        notes.add("HTML body cut to size")
+
+    events: list[CalendarEvent] = []
+    for blob, method, number in walk.calendar_blobs:
+
+        def note(problem: str, k: int = number) -> None:
+            notes.add(f"{problem} in part {k}")
+
+        events.extend(parse_ics(blob, method, walk.fallback_tz, note))
+
+    body, quoted = split_quoted(text)
+    if walk.forwarded:
+        quoted = "\n\n".join(x for x in (quoted, *walk.forwarded) if x)
+
+    return Message(
+        message_id=message_id,
+        in_reply_to=parse_ids(" ".join(table.get("in-reply-to", []))),
+        references=parse_ids(" ".join(table.get("references", []))),
+        subject=header_text(first("subject")),
+        from_=from_[0] if from_ else None,
+        sender=sender[0] if sender else None,
+        to=parse_addresses(table.get("to", [])),
+        cc=parse_addresses(table.get("cc", [])),
+        reply_to=parse_addresses(table.get("reply-to", [])),
+        date=date,
+        date_from_header=date_from_header,
+        body=body,
+        quoted=quoted,
+        body_was_html=was_html and bool(text.strip()),
+        calendar=_dedupe_events(events),
+        attachments=tuple(walk.attachments),
+        headers=headers,
+        warnings=notes.as_tuple(),
+        size=len(data),
+    )
 
 
 def parse_message(raw: bytes, arrived: datetime | None = None) -> Message:
-    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
-    date = None
+    """Parse raw message bytes. Never raises: problems end up in `Message.warnings`."""
     try:
-        date = email.utils.parsedate_to_datetime(msg.get("Date", ""))
-    except (TypeError, ValueError):
-        date = None
-    body = ""
-    for part in msg.walk():
-        if part.get_content_type() == "text/plain":
-            payload = part.get_payload(decode=True) or b""
-            body = payload.decode("utf-8", "replace")
-            break
-    mid = (msg.get("Message-ID") or "").strip().strip("<>") or None
-    irt = tuple(x.strip("<>") for x in (msg.get("In-Reply-To") or "").split() if x)
-    refs = tuple(x.strip("<>") for x in (msg.get("References") or "").split() if x)
-    return Message(
-        message_id=mid,
-        in_reply_to=irt,
-        references=refs,
-        subject=str(msg.get("Subject", "")),
-        from_=_addr(msg.get("From")),
-        to=tuple(a for a in (_addr(x) for x in (msg.get_all("To") or [])) if a),
-        date=date or arrived or datetime.now(UTC),
-        date_from_header=date is not None,
-        body=body,
-        headers={k.lower(): str(v) for k, v in msg.items()},
-        size=len(raw),
-    )
+        return _parse(raw, arrived)
+    except Exception as exc:  # last line of defence: a Message must always come back
+        try:
+            size = len(raw)
+        except Exception:
+            size = 0
+        return Message(
+            date=_aware(arrived),
+            warnings=(f"parse failed ({type(exc).__name__})",),
+            size=size,
+        )

@@ -1,0 +1,221 @@
+"""Walk a compat32 MIME tree: body text, attachments, calendars, forwarded messages.
+
+Every part is handled inside its own try block, so one bad part costs only itself.
+"""
+
+from __future__ import annotations
+
+import email.message
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from typing import Any
+
+from agent.message import CalendarEvent
+from agent.parse.charsets import decode_bytes
+from agent.parse.headers import header_text, parse_addresses
+from agent.parse.html_text import html_to_text
+from agent.parse.notes import Notes, defect_note
+
+MAX_DEPTH = 25
+MAX_PARTS = 500
+MAX_TEXT_CHARS = 500_000  # per text part, after decoding
+
+_CALENDAR_TYPES = frozenset({"text/calendar", "application/ics", "text/x-vcalendar"})
+_MESSAGE_TYPES = frozenset({"message/rfc822", "message/global"})
+
+
+@dataclass
+class Walk:
+    """What a walk over one message collected."""
+
+    notes: Notes
+    fallback_tz: tzinfo | None = None
+    parts_seen: int = 0
+    attachments: list[str] = field(default_factory=list)
+    calendar_blobs: list[tuple[str, str | None, int]] = field(default_factory=list)
+    calendar: list[CalendarEvent] = field(default_factory=list)
+    forwarded: list[str] = field(default_factory=list)
+    html_cut: bool = False
+
+
+def _header(part: email.message.Message, name: str) -> str:
+    try:
+        value = part.get(name)
+    except Exception:
+        return ""
+    return value if isinstance(value, str) else ""
+
+
+def param(part: email.message.Message, name: str, header: str = "content-type") -> str | None:
+    """A Content-Type/Disposition parameter as text, RFC 2231 and 2047 decoded."""
+    try:
+        value: Any = part.get_param(name, header=header)
+    except Exception:
+        return None
+    if value is None:
+        return None
+    if isinstance(value, tuple):  # RFC 2231: (charset, language, percent-decoded text)
+        charset, _lang, text = (list(value) + [None, None, None])[:3]
+        try:
+            raw = str(text or "").encode("latin-1", "surrogateescape")
+        except UnicodeError:
+            raw = str(text or "").encode("utf-8", "surrogateescape")
+        value, _problem = decode_bytes(raw, str(charset or "utf-8"))
+    return header_text(str(value)) if value else ""
+
+
+def content_type(part: email.message.Message) -> str:
+    try:
+        ctype = part.get_content_type()
+    except Exception:
+        return "text/plain"
+    return ctype if isinstance(ctype, str) else "text/plain"
+
+
+def _filename(part: email.message.Message) -> str:
+    name = param(part, "filename", "content-disposition") or param(part, "name") or ""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return name[:255]
+
+
+def _disposition(part: email.message.Message) -> str:
+    return _header(part, "content-disposition").split(";", 1)[0].strip().lower()
+
+
+def _payload_bytes(part: email.message.Message) -> bytes:
+    try:
+        data = part.get_payload(decode=True)
+    except Exception:
+        data = None
+    if isinstance(data, bytes):
+        return data
+    raw = part.get_payload()
+    if isinstance(raw, str):
+        return raw.encode("ascii", "surrogateescape")
+    return b""
+
+
+def part_text(part: email.message.Message, number: int, notes: Notes) -> str:
+    """The decoded text of a leaf part, NULs dropped, capped in size."""
+    data = _payload_bytes(part)
+    text, problem = decode_bytes(data, param(part, "charset"))
+    if problem:
+        notes.add(f"{problem} in part {number}")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_TEXT_CHARS:
+        notes.add(f"text cut to {MAX_TEXT_CHARS} characters in part {number}")
+        text = text[:MAX_TEXT_CHARS]
+    return text
+
+
+def _note_defects(part: email.message.Message, number: int, notes: Notes) -> None:
+    for defect in getattr(part, "defects", ()) or ():
+        notes.add(defect_note(defect, number))
+
+
+def _forwarded_text(inner: email.message.Message, walk: Walk, depth: int) -> str:
+    """An attached message rendered like a forwarded one: a few headers, then its text."""
+    lines: list[str] = []
+    for name in ("From", "Date", "Subject", "To"):
+        raw = _header(inner, name)
+        if not raw:
+            continue
+        if name in ("From", "To"):
+            value = ", ".join(str(a) for a in parse_addresses([raw]))
+        else:
+            value = header_text(raw)
+        lines.append(f"{name}: {value}")
+    inner_walk = Walk(notes=Notes(), fallback_tz=walk.fallback_tz, parts_seen=walk.parts_seen)
+    found = text_of(inner, inner_walk, depth + 1)
+    walk.parts_seen = inner_walk.parts_seen
+    body = found[0] if found else ""
+    return "\n".join(lines) + ("\n\n" + body if body else "")
+
+
+def _attach(walk: Walk, name: str, number: int) -> None:
+    walk.attachments.append(name or f"attachment-{number}")
+
+
+def text_of(part: email.message.Message, walk: Walk, depth: int = 0) -> tuple[str, bool] | None:
+    """Readable text of a part and whether it came from HTML; collects the rest in walk."""
+    walk.parts_seen += 1
+    number = walk.parts_seen
+    if depth > MAX_DEPTH or number > MAX_PARTS:
+        walk.notes.add("too many or too deeply nested MIME parts")
+        return None
+    try:
+        return _text_of(part, walk, depth, number)
+    except RecursionError:
+        walk.notes.add("too deeply nested MIME parts")
+    except Exception as exc:
+        walk.notes.add(f"unreadable part {number} ({type(exc).__name__})")
+    finally:
+        _note_defects(part, number, walk.notes)
+    return None
+
+
+def _alternative(children: list[tuple[str, bool] | None]) -> tuple[str, bool] | None:
+    found = [c for c in children if c and c[0].strip()]
+    for text, was_html in found:
+        if not was_html:
+            return text, was_html
+    return found[0] if found else None
+
+
+def _text_of(
+    part: email.message.Message, walk: Walk, depth: int, number: int
+) -> tuple[str, bool] | None:
+    ctype = content_type(part)
+    main = ctype.split("/", 1)[0]
+    payload = part.get_payload()
+
+    if main == "multipart":
+        if not isinstance(payload, list):  # no usable boundary: read it as text
+            text = part_text(part, number, walk.notes)
+            return (text, False) if text.strip() else None
+        children = [text_of(child, walk, depth + 1) for child in payload]
+        if ctype == "multipart/alternative":
+            return _alternative(children)
+        texts = [c for c in children if c and c[0].strip()]
+        if not texts:
+            return None
+        return "\n\n".join(t for t, _ in texts), all(h for _, h in texts)
+
+    name = _filename(part)
+    disposition = _disposition(part)
+
+    if ctype in _MESSAGE_TYPES:
+        inner = payload[0] if isinstance(payload, list) and payload else None
+        if isinstance(inner, email.message.Message):
+            subject = header_text(_header(inner, "subject"))
+            _attach(walk, name or (f"{subject[:80]}.eml" if subject else ""), number)
+            walk.forwarded.append(_forwarded_text(inner, walk, depth))
+        return None
+
+    if ctype in _CALENDAR_TYPES or name.lower().endswith((".ics", ".vcs")):
+        if name:
+            _attach(walk, name, number)
+        method = param(part, "method")
+        walk.calendar_blobs.append(
+            (part_text(part, number, walk.notes), method.upper() if method else None, number)
+        )
+        return None
+
+    is_attachment = disposition == "attachment" or (bool(name) and main != "text")
+    if is_attachment or (main != "text" and main != "message"):
+        if is_attachment or name:
+            _attach(walk, name, number)
+        return None
+
+    if ctype == "text/html":
+        text, cut = html_to_text(part_text(part, number, walk.notes))
+        walk.html_cut = walk.html_cut or cut
+        return text, True
+    if ctype in ("text/plain", "text/enriched", "text/markdown"):
+        return part_text(part, number, walk.notes), False
+    if name:
+        _attach(walk, name, number)  # text/csv, text/x-vcard ... with a name
+    return None
