@@ -4,8 +4,8 @@ Each `DovecotServer` lives in its own temporary directory with its own config, l
 loopback ports (plain IMAP with STARTTLS, and IMAPS with a self-signed certificate made at start),
 logs to a file there, and never touches the system's Dovecot, its config or systemd.
 
-Mail users live in a passwd-file that Dovecot re-reads when it changes, so tests can add a fresh
-user per test instead of cleaning mailboxes. `imap-login` refuses to run as root, so when we are
+Mail users live in one passwd-file each, so tests can add a fresh user per test instead of
+cleaning mailboxes. `imap-login` refuses to run as root, so when we are
 root the mail belongs to a non-root user (`followuptest` when the install script made it, else
 `nobody`) and Dovecot's own `dovenull`/`dovecot` users run the helper processes; when we are not
 root everything runs as ourselves.
@@ -103,8 +103,10 @@ class DovecotServer:
         return self.root / "mail"
 
     @property
-    def passwd_file(self) -> Path:
-        return self.root / "passwd"
+    def passwd_dir(self) -> Path:
+        """One passwd-file per user: Dovecot reads each the first time the user logs in, so a
+        user added a moment ago is never hidden behind a stale copy of one shared file."""
+        return self.root / "users"
 
     # ---- lifecycle ----------------------------------------------------------------------
     def __enter__(self) -> DovecotServer:
@@ -212,8 +214,8 @@ class DovecotServer:
             (self.root / sub).mkdir(exist_ok=True)
         self.mail_root.mkdir(exist_ok=True)
         os.chown(self.mail_root, uid, gid)
-        self.passwd_file.touch()
-        self.passwd_file.chmod(0o644)
+        self.passwd_dir.mkdir(exist_ok=True)
+        self.passwd_dir.chmod(0o755)
         self._make_certificate()
         self.conf.write_text(self._config_text())
 
@@ -273,12 +275,14 @@ auth_mechanisms = plain login
 mail_location = maildir:~
 passdb {{
   driver = passwd-file
-  args = scheme=PLAIN username_format=%u {self.passwd_file}
+  args = scheme=PLAIN username_format=%u {self.passwd_dir}/%u
 }}
 userdb {{
   driver = passwd-file
-  args = username_format=%u {self.passwd_file}
+  args = username_format=%u {self.passwd_dir}/%u
 }}
+# A refused login answers at once: the wrong-password test need not wait 2 s.
+auth_failure_delay = 0
 
 service imap-login {{
   inet_listener imap {{
@@ -333,8 +337,9 @@ namespace inbox {{
         home.mkdir()
         os.chown(home, uid, gid)
         home.chmod(0o700)
-        with self.passwd_file.open("a") as f:
-            f.write(f"{name}:{{PLAIN}}{password}:{uid}:{gid}::{home}::\n")
+        entry = self.passwd_dir / name
+        entry.write_text(f"{name}:{{PLAIN}}{password}:{uid}:{gid}::{home}::\n")
+        entry.chmod(0o644)
         return MailUser(name=name, password=password, home=home)
 
     def doveadm(self, *args: str) -> str:
