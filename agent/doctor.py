@@ -198,20 +198,37 @@ def _account_steps(account: AccountConfig) -> Iterator[Check]:
 
 
 def _push_check(account: AccountConfig, mailbox: Any, label: str) -> Check:
-    push = bool(getattr(mailbox, "supports_push", False))
     poll = getattr(account, "poll_seconds", None)
-    if push and getattr(account, "idle", True):
-        method = "IDLE" if account.type == "imap" else "notifications"
-        return Check(True, f"{label} push", f"{method} supported: new mail is seen at once")
-    if push:
-        return Check(True, f"{label} push", f"IDLE switched off: polling every {poll} s")
     every = f"every {poll} s" if poll else "on a timer"
-    return Check(True, f"{label} push", f"not supported by this connector: polling {every}")
+    if not getattr(mailbox, "supports_push", False):
+        return Check(True, f"{label} push", f"not supported by this connector: polling {every}")
+    if not getattr(account, "idle", True):
+        return Check(True, f"{label} push", f"IDLE switched off (idle = false): polling {every}")
+    server = _server_push(mailbox)
+    if server is False:
+        return Check(True, f"{label} push", f"the server has no IDLE: polling {every}")
+    method = "IDLE" if account.type == "imap" else "push notifications"
+    return Check(True, f"{label} push", f"{method} supported: new mail is seen at once")
+
+
+def _server_push(mailbox: Any) -> bool | None:
+    """Whether the connected server offers push (IDLE); None when the connector cannot tell."""
+    hook = getattr(mailbox, "push_available", None)
+    try:
+        if callable(hook):
+            return bool(hook())
+        # The IMAP connector keeps the server's capabilities on its connection.
+        conn = getattr(mailbox, "_conn", None)
+        if conn is not None and callable(getattr(conn, "has", None)):
+            return bool(conn.has("IDLE"))
+    except Exception:  # asking is best effort; the daemon falls back to polling anyway
+        return None
+    return None
 
 
 def _where(account: AccountConfig) -> str:
     if account.type == "imap":
-        return f"{account.username}@{account.host}:{account.port}, {account.security}"
+        return f"{account.host}:{account.port}, {account.security}, as {account.username}"
     if account.type == "maildir":
         return str(account.path)
     if account.type == "exchange":
