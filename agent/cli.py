@@ -113,7 +113,7 @@ class Globals:
 # ---------------------------------------------------------------------------------------------
 # Output and the error handler
 
-out = Console(highlight=False, soft_wrap=False)
+out = Console(highlight=False, soft_wrap=True)  # long lines stay whole when piped
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 

@@ -152,8 +152,8 @@ def run_wizard(
     if check:
         _test_login(cfg, console, ask, timeout)
     write_config(path, text)
-    console.print(f"Wrote {path} (mode 0600).", markup=False, highlight=False)
-    console.print(_next_steps(path), markup=False, highlight=False)
+    console.print(f"Wrote {path} (mode 0600).", markup=False, highlight=False, soft_wrap=True)
+    console.print(_next_steps(path), markup=False, highlight=False, soft_wrap=True)
     return path
 
 
@@ -203,10 +203,15 @@ def _choose_provider(answers: Answers, ask: _Asker, console: Console) -> Preset:
         if answers.host:
             return PRESETS["imap"]
         raise ConfigError("--provider: required with --non-interactive")
-    console.print("Which mailbox should followup watch?", markup=False)
+    console.print("Which mailbox should followup watch?", markup=False, soft_wrap=True)
     keys = list(PRESETS)
     for number, key in enumerate(keys, 1):
-        console.print(f"  {number}. {PRESETS[key].label} ({key})", markup=False, highlight=False)
+        console.print(
+            f"  {number}. {PRESETS[key].label} ({key})",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     picked = typer.prompt(
         "Provider (number or name)", default="1", show_default=True, type=str
     ).strip()
@@ -217,7 +222,9 @@ def _choose_provider(answers: Answers, ask: _Asker, console: Console) -> Preset:
 
 def _fill(answers: Answers, preset: Preset, ask: _Asker, console: Console) -> None:
     if preset.note:
-        console.print(f"{preset.label}: {preset.note}", markup=False, highlight=False)
+        console.print(
+            f"{preset.label}: {preset.note}", markup=False, highlight=False, soft_wrap=True
+        )
     answers.provider = preset.key
     if answers.name is None:
         answers.name = ask.optional("Your full name (for signatures)")
@@ -380,11 +387,11 @@ def _password_lines(answers: Answers) -> list[str]:
 def _test_login(cfg: Config, console: Console, ask: _Asker, timeout: float) -> None:
     from agent.doctor import check_account
 
-    console.print("Testing the login ...", markup=False)
+    console.print("Testing the login ...", markup=False, soft_wrap=True)
     failed = False
     for account in cfg.accounts:
         for check in check_account(account, timeout):
-            console.print(check.line(), markup=False, highlight=False)
+            console.print(check.line(), markup=False, highlight=False, soft_wrap=True)
             failed = failed or not check.ok
     if not failed:
         return
