@@ -319,6 +319,13 @@ def test_config_overrides_win_and_a_wrong_one_is_named(tmp_path: Path) -> None:
         mailbox(root, drafts_folder="Brouillon").folders()
 
 
+def test_courier_style_names_in_config_find_plain_folders(tmp_path: Path) -> None:
+    root = tree(tmp_path / "Mail", ".Sent", ".Drafts", ".Work.Jobs")
+    fmap = mailbox(root, folders=["INBOX.Work.Jobs"], sent_folder="INBOX.Sent").folders()
+    assert fmap.watched == ("INBOX", "Work/Jobs")
+    assert fmap.sent == "Sent"
+
+
 def test_a_missing_watched_folder_is_a_config_error(tmp_path: Path) -> None:
     box = mailbox(tree(tmp_path / "Mail", ".Sent"), folders=["INBOX", "Jobs"])
     with pytest.raises(ConfigError, match=r"folders: no folder 'Jobs'"):

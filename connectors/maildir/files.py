@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from connectors.maildir.names import info_suffix, name_time, split_info, stable_id, unique_name
+from connectors.maildir.names import info_suffix, name_time, split_info, unique_name, untagged
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +81,11 @@ def _scan(path: Path) -> tuple[list[Entry], int]:
                         continue
                 except OSError:
                     continue
-                sid = stable_id(entry.name)
+                base, letters = split_info(entry.name)
+                sid = untagged(base)
                 if sid in seen:
                     continue
                 seen.add(sid)
-                _, letters = split_info(entry.name)
                 entries.append(Entry(entry.path, entry.name, sid, letters, name_time(entry.name)))
     return entries, count
 

@@ -149,20 +149,18 @@ class MaildirTree:
 
     def find(self, name: str) -> Folder | None:
         """The existing folder a configured or API name refers to, or None."""
-        if name.strip().upper() == INBOX:
+        raw = name.strip().strip("/")
+        if raw.upper() == INBOX:
             return self.inbox
-        wanted = {_fold(name.strip().strip("/").replace(".", "/"))}
+        wanted = {_fold(raw.replace(".", "/"))}
         if self.layout == "verbatim":
-            wanted.add(_fold(name.strip().strip("/")))  # dots may be part of a verbatim name
-        existing = self.folders()[1:]
-        for folder in existing:
+            wanted.add(_fold(raw))  # dots may be part of a verbatim name
+        for folder in self.folders()[1:]:
             if _fold(folder.name) in wanted:
                 return folder
         # Courier-era configs say "INBOX.Sent" for what is stored as ".Sent".
-        for prefix in ("inbox/", "inbox."):
-            for want in list(wanted):
-                if want.startswith(prefix):
-                    return self.find(name.strip()[len(prefix) :])
+        if len(raw) > 6 and raw[:6].upper() in ("INBOX.", "INBOX/"):
+            return self.find(raw[6:])
         return None
 
     def new_folder_path(self, name: str) -> Path:

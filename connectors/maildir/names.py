@@ -49,8 +49,12 @@ def split_info(name: str) -> tuple[str, str]:
 
 def stable_id(name: str) -> str:
     """The part of a file name that survives flag changes, new/ -> cur/ and sync-tool uploads."""
-    base, _ = split_info(name)
-    return _UPLOAD_TAG_RE.sub("", base)
+    return untagged(split_info(name)[0])
+
+
+def untagged(base: str) -> str:
+    """A base name without the `,U=` / `,FMD5=` tags sync tools add once a message is uploaded."""
+    return _UPLOAD_TAG_RE.sub("", base) if "," in base else base
 
 
 def flags_of(letters: str) -> frozenset[str]:
