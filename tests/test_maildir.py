@@ -359,6 +359,17 @@ def test_an_mbsync_verbatim_tree_works(tmp_path: Path) -> None:
     assert len(os.listdir(root / "Drafts" / "cur")) == 1
 
 
+def test_an_offlineimap_tree_with_dotted_gmail_folders_works(tmp_path: Path) -> None:
+    root = tmp_path / "Mail"
+    for sub in ("INBOX", "[Gmail].Sent Mail", "[Gmail].Drafts", "[Gmail].All Mail"):
+        ensure_folder(root / sub, subfolder=False)
+    box = mailbox(root)
+    fmap = box.folders()
+    assert (fmap.sent, fmap.drafts) == ("[Gmail].Sent Mail", "[Gmail].Drafts")
+    box.create_draft(draft_message("d1@example.com"))
+    assert len(os.listdir(root / "[Gmail].Drafts" / "cur")) == 1
+
+
 def test_an_unreadable_file_is_skipped_with_a_warning(
     harness: MaildirHarness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -171,7 +171,8 @@ class MaildirTree:
 
     def discover(self, names: tuple[str, ...]) -> Folder | None:
         """The first existing folder whose name is in `names` (in that order)."""
-        by_name = {_fold(f.name): f for f in self.folders()[1:]}
+        # offlineimap keeps "[Gmail].Sent Mail" as one directory name: compare '.' as '/'.
+        by_name = {_fold(f.name.replace(".", "/")): f for f in self.folders()[1:]}
         for candidate in names:
             folder = by_name.get(_fold(candidate))
             if folder is not None:
