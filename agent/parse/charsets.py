@@ -97,7 +97,7 @@ def decode_bytes(data: bytes, label: str | None) -> tuple[str, str | None]:
         problem = f"bad charset {label.strip()[:40]!r}"
     if data.isascii() and codec not in _SEVEN_BIT and b"\x1b" not in data:
         return data.decode("ascii"), problem
-    if codec is None and b"\x1b$" in data:  # undeclared raw ISO-2022-JP
+    if codec is None and b"\x1b$" in data and data.isascii():  # undeclared raw ISO-2022-JP
         codec = "iso2022_jp_ext"
     if codec is None or codec in _WEAK:
         text, _clean = _utf8_or_legacy(data)

@@ -157,6 +157,10 @@ def parse_addresses(values: list[str]) -> tuple[Address, ...]:
             runs = []
         for name, addr in pairs:
             addr = _clean_addr(_restore(addr, runs))
+            if any(ch in addr for ch in '<>"(),;:'):
+                # The parser gave up half way ("Unterminated <a@b>"): keep the address only.
+                m = _EMAIL_LIKE.search(addr)
+                addr = m.group(0) if m else ""
             if not addr or len(addr) > 320:
                 continue
             name = clean(_restore(name, runs)).strip("\"' ")

@@ -6,6 +6,7 @@ Every part is handled inside its own try block, so one bad part costs only itsel
 from __future__ import annotations
 
 import email.message
+import re
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import Any
@@ -20,6 +21,8 @@ MAX_DEPTH = 25
 MAX_PARTS = 500
 MAX_TEXT_CHARS = 500_000  # per text part, after decoding
 
+# C0 controls other than tab/newline/CR/form feed: noise from binary junk or NULs.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CALENDAR_TYPES = frozenset({"text/calendar", "application/ics", "text/x-vcalendar"})
 _MESSAGE_TYPES = frozenset({"message/rfc822", "message/global"})
 
@@ -101,8 +104,8 @@ def part_text(part: email.message.Message, number: int, notes: Notes) -> str:
     text, problem = decode_bytes(data, param(part, "charset"))
     if problem:
         notes.add(f"{problem} in part {number}")
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub("", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_TEXT_CHARS:

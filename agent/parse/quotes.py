@@ -117,7 +117,7 @@ def _cut_point(lines: list[str]) -> tuple[int, bool] | None:
         line = _bare(raw)
         if _ORIGINAL.match(line) or _FORWARD.match(line):
             return i, False
-        if _UNDERSCORES.match(line):
+        if _UNDERSCORES.match(raw.strip()):
             k = _next_nonblank(lines, i + 1)
             if k is not None and _FROM_FIELD.match(_bare(lines[k])):
                 return i, False
@@ -130,12 +130,14 @@ def _cut_point(lines: list[str]) -> tuple[int, bool] | None:
 
 
 def _strip_blank_edges(lines: list[str]) -> list[str]:
-    start, end = 0, len(lines)
-    while start < end and not lines[start].strip():
-        start += 1
-    while end > start and not lines[end - 1].strip():
-        end -= 1
-    return lines[start:end]
+    """Without leading/trailing blank lines, and at most one blank line in a row."""
+    out: list[str] = []
+    for line in lines:
+        if line.strip() or (out and out[-1].strip()):
+            out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    return out
 
 
 def _drop_mobile_footer(lines: list[str]) -> list[str]:
