@@ -1,0 +1,234 @@
+"""Which employer a message is from: never a relay (ATS, job board) or a mail provider.
+
+Sources, most to least reliable: the sender's display name when it names an organisation
+("Jane at Acme", "Acme Recruiting", "Acme via Greenhouse"), the subject ("Your application to
+Acme", "Acme | Interview"), the body ("thank you for applying to Acme", "the role at Acme"),
+the signature, an ATS tenant (`talent.acme.com`, `acme.wd5.myworkday.com`, a job-board link),
+and last the registrable domain of a sender that is neither a relay nor a mail provider.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.infer.ats import relay_for_domain, relay_names, slug_from_links, tenant_from_host
+from agent.infer.domains import (
+    addr_domain,
+    domain_label,
+    is_freemail,
+    name_from_label,
+    registrable_domain,
+)
+from agent.infer.people import Signature, looks_like_person
+from agent.message import Address
+
+# One company name as written: capitalised words, digits, &, and a few joining words.
+_TOKEN = r"(?:[A-Z0-9][\w&'.+-]*[\w&+.]|[A-Z0-9]|&)"
+_JOIN = r"(?:&|and|of|de|du|la|for|von|van|der|y|the)"
+NAME = rf"{_TOKEN}(?: (?:{_TOKEN}|{_JOIN}(?= [A-Z0-9&])))" + "{0,5}"
+_SUFFIX_ABBR = frozenset({"inc.", "co.", "corp.", "ltd.", "llc.", "l.p.", "s.a.", "n.v.", "plc.",
+                          "gmbh.", "ag.", "b.v.", "pty.", "jr.", "st.", "u.s.", "bros."})
+_STOP_FIRST = frozenset(
+    """we our us you your i the a an this that thank thanks please hi hello dear congratulations
+    unfortunately best kind regards interview application position role team hiring recruiting
+    recruitment careers career talent hr job jobs offer update status next invitation re fwd fw
+    confirmation received new software senior junior engineer manager developer analyst designer
+    important action required reminder dear welcome subject today tomorrow monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august september
+    october november december it its my me he she they them their his her here there all any each
+    no not one some other another applying applied apply regarding re: as in on at for to from by
+    with linkedin indeed glassdoor ziprecruiter recruiter sourcer""".split()
+)
+_GENERIC_SET = frozenset(
+    {"company", "team", "us", "hr", "careers", "recruiting", "recruitment", "talent", "jobs", "job",
+     "hiring", "human resources", "people", "talent acquisition", "no reply", "noreply", "admin",
+     "support", "info", "notifications", "hiring team", "recruiting team", "talent team", "hr team",
+     "the team", "our team", "the company", "our company", "your company", "organization",
+     "our organization", "the organization", "esteemed organization", "position", "role",
+     "people team", "people ops", "mailer daemon", "postmaster", "candidate", "applicant", "user",
+     "customer", "your name", "company name", "applicant name", "fake recruiter name", "name",
+     "recruiter", "the hiring team", "talent acquisition team", "hr department"}
+)
+
+_DISPLAY_PATTERNS = [
+    re.compile(rf"^(?P<co>.+?) (?:via|through|by) (?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*)?$"),
+    re.compile(rf"^.+? (?:at|from|@|-|\||\u2013|\u00b7) (?P<co>{NAME})$"),
+    re.compile(
+        rf"^(?:the )?(?P<co>{NAME}?) (?:Recruiting|Recruitment|Careers|Career|Talent(?: Acquisition)?"
+        r"|Hiring|HR|Human Resources|Jobs|People(?: Ops| Operations)?|Team|University Recruiting|"
+        r"Campus Recruiting|Talent Team|Recruiting Team|Hiring Team|HR Team|Notifications|No-?Reply|"
+        r"Workday|Greenhouse|Lever|Ashby)(?: Team)?$", re.I),
+    re.compile(rf"^(?:Recruiting|Recruitment|Careers|Talent|Hiring Team|HR|Jobs) (?:at|@|-|\|) (?P<co>{NAME})$",
+               re.I),
+]
+_SUBJECT_PATTERNS = [
+    re.compile(rf"(?:application|applying|applied|interest|interview|interviewing|offer|candidacy|"
+               rf"opportunity|role|position|career|update|invitation|welcome)s? (?:to|at|with|from|for) "
+               rf"(?P<co>{NAME})(?:\s*[!|:,(\-\u2013]|$)", re.I),
+    re.compile(rf"(?:thank you for|thanks for) (?:applying|your interest|your application|interviewing)"
+               rf"(?: (?:to|in|at|with))? (?P<co>{NAME})", re.I),
+    re.compile(rf"^(?P<co>{NAME}) ?(?:\||:|-|\u2013) ?(?:(?:your )?(?:application|interview|job|offer|"
+               rf"candidate|next steps|update|status|invitation|recruiting|careers|thank))", re.I),
+    re.compile(rf" (?:-|\u2013|\||at|@) (?P<co>{NAME})\s*$"),
+    re.compile(rf"^(?P<co>{NAME}) (?:application|interview|job offer|offer|recruiting|careers) "
+               r"(?:update|status|received|confirmation|invitation)", re.I),
+]
+_BODY_PATTERNS = [
+    re.compile(rf"(?:thank you for|thanks for|thank you so much for) (?:applying|your (?:interest|application)|"
+               rf"interviewing|considering|your time)(?: (?:to|in|at|with|for))? (?:(?:a|the|our) [^.\n]{{1,60}}? "
+               rf"(?:position|role|opening|job|opportunity|internship) (?:at|with) )?(?P<co>{NAME})"),
+    re.compile(rf"(?:position|role|opening|job|opportunity|internship|vacancy|team|career|employment|"
+               rf"interview|interviews|offer|post) (?:at|with) (?P<co>{NAME})"),
+    re.compile(rf"(?:join|joining|welcome to|interest in|interested in|considering|career at|career with|"
+               rf"work(?:ing)? (?:at|for|with)|here at|on behalf of|applying to|applied to|application to|"
+               rf"interviewing with|future with|family at|opportunities at|behalf of) (?P<co>{NAME})"),
+    re.compile(rf"(?:^|\n)(?:the )?(?P<co>{NAME}) (?:Recruiting|Talent|Hiring|HR|Careers|People) Team\b"),
+    re.compile(rf"\b(?P<co>{NAME}) (?:is|are) (?:hiring|looking for|growing|excited to|pleased to)"),
+]
+
+
+@dataclass(frozen=True)
+class CompanyGuess:
+    name: str | None
+    domain: str | None  # registrable domain of a real company address
+    source: str  # display | subject | body | signature | tenant | link | domain | none
+
+
+def _clean(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    name = raw.strip().strip("\"'*").strip()
+    tokens = name.split()
+    # cut at a token that ends a sentence ("TechCorp." in "at TechCorp. We ...")
+    for i, tok in enumerate(tokens):
+        if tok.endswith((".", "!", "?")) and tok.lower() not in _SUFFIX_ABBR and not re.match(
+            r"^(?:[A-Z]\.)+$", tok
+        ):
+            tokens = tokens[: i + 1]
+            tokens[-1] = tokens[-1].rstrip(".!?")
+            break
+    while tokens and tokens[-1].lower() in {"and", "of", "the", "&", "for", "de", "y", "team", "-"}:
+        tokens.pop()
+    while tokens and tokens[0].lower() in {"the"} and len(tokens) > 2:
+        break
+    name = " ".join(tokens).strip(" ,;:-'\"")
+    if name.endswith("'s"):
+        name = name[:-2]
+    return name or None
+
+
+def valid_company(name: str | None) -> bool:
+    if not name or len(name) < 2 or len(name) > 60:
+        return False
+    low = name.lower()
+    if low in _GENERIC_SET or low.strip(".") in _GENERIC_SET:
+        return False
+    first = low.split()[0]
+    if first in _STOP_FIRST and not (len(low.split()) > 1 and first == "the"):
+        return False
+    if low in relay_names() or low.replace(" ", "") in relay_names():
+        return False
+    if any(ch in name for ch in "[]{}<>@/\\"):
+        return False
+    if not (name[0].isupper() or name[0].isdigit()):
+        return False
+    return True
+
+
+def find_company(
+    from_: Address | None,
+    reply_to: tuple[Address, ...],
+    subject: str,
+    body: str,
+    signature: Signature,
+    extra_hosts: tuple[str, ...] = (),
+) -> CompanyGuess:
+    """The employer named by this message, with the registrable domain of its own address."""
+    hosts = [addr_domain(a.addr) for a in ([from_] if from_ else []) + list(reply_to) if a.addr]
+    hosts += [h for h in extra_hosts if h]
+    company_domain = _company_domain(hosts)
+
+    display = (from_.name if from_ else "") or ""
+    co = _from_display(display, hosts)
+    if co:
+        return CompanyGuess(co, company_domain, "display")
+    for rx in _SUBJECT_PATTERNS:
+        for m in rx.finditer(subject):
+            co = _clean(m.group("co"))
+            if valid_company(co) and not _is_role_text(co or ""):
+                return CompanyGuess(co, company_domain, "subject")
+    for rx in _BODY_PATTERNS:
+        for m in rx.finditer(body[:8000]):
+            co = _clean(m.group("co"))
+            if valid_company(co) and not _is_role_text(co or ""):
+                return CompanyGuess(co, company_domain, "body")
+    if signature.company:
+        co = _clean(signature.company)
+        if valid_company(co) and not _is_role_text(co or "") and not looks_like_person(co or ""):
+            return CompanyGuess(co, company_domain, "signature")
+    for h in hosts:
+        tenant = tenant_from_host(h)
+        if tenant:
+            return CompanyGuess(name_from_label(tenant), company_domain, "tenant")
+    slug = slug_from_links(body[:20000])
+    if slug:
+        return CompanyGuess(name_from_label(slug), company_domain, "link")
+    if company_domain:
+        label = domain_label(company_domain)
+        if label:
+            return CompanyGuess(name_from_label(label), company_domain, "domain")
+    return CompanyGuess(None, company_domain, "none")
+
+
+def _company_domain(hosts: list[str]) -> str | None:
+    for h in hosts:
+        if not h or is_freemail(h):
+            continue
+        if relay_for_domain(h):
+            continue
+        reg = registrable_domain(h)
+        if reg:
+            return reg
+    return None
+
+
+def _from_display(display: str, hosts: list[str]) -> str | None:
+    display = display.strip().strip('"').strip()
+    if not display or "[" in display:
+        return None
+    for rx in _DISPLAY_PATTERNS:
+        m = rx.match(display)
+        if m:
+            co = _clean(m.group("co"))
+            if valid_company(co) and not looks_like_person(co or ""):
+                return co
+    # A bare organisation name as the display name ("Acme", "Acme Robotics Inc.").
+    if looks_like_person(display):
+        return None
+    co = _clean(display)
+    if not valid_company(co) or _is_role_text(co or ""):
+        return None
+    # Only trust a bare display name that agrees with the sender's domain, or that came
+    # through a relay (where the display name is the employer's name by design).
+    relay = any(relay_for_domain(h) for h in hosts)
+    squashed = re.sub(r"[^a-z0-9]", "", (co or "").lower())
+    labels = [re.sub(r"[^a-z0-9]", "", domain_label(h) or "") for h in hosts]
+    if relay and (not relay_for_domain(hosts[0]) or relay_for_domain(hosts[0]).kind == "ats"):  # type: ignore[union-attr]
+        return co
+    if any(lb and (lb in squashed or squashed in lb) for lb in labels):
+        return co
+    return None
+
+
+_ROLE_WORDS = re.compile(
+    r"\b(?:position|role|engineer|developer|manager|analyst|designer|intern|internship|specialist|"
+    r"coordinator|interview|application|scientist|director|assistant|representative|technician|"
+    r"associate|consultant|officer|administrator|architect|lead|nurse|teacher|accountant|recruiter|"
+    r"sourcer)\b",
+    re.I,
+)
+
+
+def _is_role_text(text: str) -> bool:
+    return bool(_ROLE_WORDS.search(text))

@@ -1,0 +1,290 @@
+"""Which of the six labels a message carries, how sure we are, and why.
+
+The rules in `rules.py` vote; this module weighs the votes together with header and calendar
+facts. Order of the decision, from the most to the least certain:
+
+1. calendar replies (Accepted:/Declined:, METHOD:REPLY) and auto-replies: never a decision;
+2. a calendar request (METHOD:REQUEST): an invite;
+3. the strongest job label against the strongest "not about your process" kind (job alert,
+   cold outreach, marketing, receipt, notification), with a reference to the user's own
+   application tipping it towards the job label;
+4. nothing strong: a message that still talks about the user's application is an `update`,
+   anything else is `other`.
+
+A rejection or offer resting on weak evidence (or contradicted by the opposite signal) keeps a
+confidence below 0.8, which the tracker treats as "needs confirmation".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from agent.infer.rules import JOB_LABELS, R, Rule
+from agent.infer.text import Prepared, sentence_bounds
+from agent.message import Message
+from agent.verdict import AutoKind, Label
+
+# The decision threshold the tracker uses to act on a rejection or offer without asking.
+ACT_THRESHOLD = 0.8
+
+_NEGATION = re.compile(
+    r"(?:\bnot\b|n't\b|\bunable\b|\bno longer\b|\bnever\b|\bcannot\b|\bwithout\b|\bneither\b|\bnor\b)"
+)
+_CONDITIONAL = re.compile(
+    r"(?:\bif\b|\bwhether\b|\bunless\b|\bin case\b|\bin the event\b|^\W*should\b|\bcandidates who\b|"
+    r"\bapplicants who\b|\bthose who\b|\bthose not\b|\bregardless\b|\beither way\b|\bwhether or not\b|"
+    r"\bonly (?:those|candidates|applicants)\b)"
+)
+_KIND_OF: dict[str, AutoKind] = {
+    "outreach": "recruiter_outreach",
+    "job_alert": "job_alert",
+    "marketing": "newsletter",
+    "receipt": "receipt",
+    "notification": "notification",
+    "auto_reply": "auto_reply",
+}
+_AUTOMATIC_KINDS = frozenset(
+    {"auto_reply", "calendar_notice", "job_alert", "newsletter", "receipt", "notification"}
+)
+# Tie-break order: the costlier label to miss first.
+_PRIORITY = {"offer": 5, "rejection": 4, "invite": 3, "ack": 2, "update": 1}
+
+_CAL_NOTICE_SUBJECT = re.compile(
+    r"^(?:accepted|declined|tentative|tentatively accepted|new time proposed|"
+    r"angenommen|abgelehnt|accepté|refusé)\s*:",
+    re.I,
+)
+_JOBWORDS = re.compile(
+    r"\b(?:application|applied|applying|candidate|candidacy|position|role|interview|hiring|recruit\w*|"
+    r"resume|cv|job|offer|opening|vacancy)\b"
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    vote: str
+    weight: float
+    family: str
+    text: str
+    where: str  # "subject" or "body"
+
+
+@dataclass
+class Intent:
+    label: Label
+    confidence: float
+    evidence: list[str] = field(default_factory=list)
+    kind: AutoKind | None = None
+    is_automatic: bool = False
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def _valid(rule: Rule, text: str, start: int, end: int) -> float:
+    """The weight a match keeps after the negation and conditional guards (0 = void)."""
+    s0, s1 = sentence_bounds(text, start)
+    if rule.neg:
+        window = text[max(s0, start - 32) : start]
+        if _NEGATION.search(window):
+            return 0.0
+    if rule.cond:
+        before = text[s0:start]
+        if _CONDITIONAL.search(before):
+            return rule.weight * 0.25
+        tail = text[end : s1 + 1]
+        if tail.rstrip().endswith("?") and "?" not in text[end : end + 1]:
+            return rule.weight * 0.3
+    return rule.weight
+
+
+def collect(p: Prepared) -> list[Hit]:
+    """Every rule that fires, with the weight it keeps after its guards."""
+    hits: list[Hit] = []
+    texts = (("subject", p.subject_lc), ("body", p.body_lc))
+    for rule in R.rules:
+        for where, text in texts:
+            if not text or (rule.scope != "any" and rule.scope != where):
+                continue
+            if rule.needles and not any(n in text for n in rule.needles):
+                continue
+            best = 0.0
+            found = ""
+            for i, m in enumerate(rule.rx.finditer(text)):
+                w = _valid(rule, text, m.start(), m.end())
+                if w > best:
+                    best, found = w, _original(p, where, m.start(), m.end())
+                if best >= rule.weight or i >= 3:
+                    break
+            if best > 0:
+                hits.append(Hit(rule.vote, best, rule.family, found, where))
+    return hits
+
+
+def _original(p: Prepared, where: str, start: int, end: int) -> str:
+    """The matched text in its original case when the lowercase copy lines up with it."""
+    src, low = (p.subject, p.subject_lc) if where == "subject" else (p.body, p.body_lc)
+    frag = src[start:end] if len(src) == len(low) else low[start:end]
+    return frag.strip()[:90]
+
+
+def score(hits: list[Hit]) -> dict[str, float]:
+    """Per vote: the strongest family plus a little for each further, different family."""
+    fam: dict[str, dict[str, float]] = {}
+    for h in hits:
+        f = fam.setdefault(h.vote, {})
+        f[h.family] = max(f.get(h.family, 0.0), h.weight)
+    out: dict[str, float] = {}
+    for vote, weights in fam.items():
+        ws = sorted(weights.values(), reverse=True)
+        out[vote] = min(0.99, ws[0] + 0.12 * sum(ws[1:4]))
+    return out
+
+
+def _evidence(hits: list[Hit], vote: str, limit: int = 3) -> list[str]:
+    chosen = sorted((h for h in hits if h.vote == vote), key=lambda h: -h.weight)
+    out: list[str] = []
+    for h in chosen:
+        line = f'subject: "{h.text}"' if h.where == "subject" else f'phrase: "{h.text}"'
+        if line not in out:
+            out.append(line)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _auto_header(msg: Message) -> str | None:
+    h = msg.headers
+    auto = h.get("auto-submitted", "").strip().lower()
+    if auto.startswith("auto-replied"):
+        return f"header: Auto-Submitted: {auto}"
+    for key in ("x-autoreply", "x-autorespond"):
+        if h.get(key):
+            return f"header: {key}: {h[key].strip()[:40]}"
+    if h.get("precedence", "").strip().lower() == "auto_reply":
+        return "header: Precedence: auto_reply"
+    if h.get("x-auto-response-suppress") and "oof" in h.get("x-auto-response-suppress", "").lower():
+        return None
+    return None
+
+
+def decide(msg: Message, p: Prepared) -> Intent:
+    """The label of one message from its subject, new text, headers and calendar parts."""
+    for ev in msg.calendar:
+        if (ev.method or "").upper() == "REPLY":
+            part = f" ({ev.partstat})" if ev.partstat else ""
+            return Intent("other", 0.97, [f"calendar: METHOD:REPLY{part}"], "calendar_notice", True)
+    m = _CAL_NOTICE_SUBJECT.match(p.subject)
+    if m:
+        return Intent("other", 0.95, [f'subject: "{p.subject[:60]}"'], "calendar_notice", True)
+
+    hits = collect(p)
+    sc = score(hits)
+    auto_hdr = _auto_header(msg)
+    job_best = max((sc.get(lb, 0.0) for lb in JOB_LABELS), default=0.0)
+
+    # Auto-replies: the phrases decide; a header alone only when nothing job-like is said
+    # (an autoresponder that acknowledges an application is still an acknowledgement).
+    ar = sc.get("auto_reply", 0.0)
+    if ar >= 0.85 or (auto_hdr and job_best < 0.7):
+        ev = _evidence(hits, "auto_reply", 2)
+        if auto_hdr:
+            ev.insert(0, auto_hdr)
+        return Intent("other", 0.93, ev, "auto_reply", True, sc)
+
+    requests = [
+        ev for ev in msg.calendar if (ev.method or "").upper() in {"REQUEST", "PUBLISH", ""}
+    ]
+    cancels = [ev for ev in msg.calendar if (ev.method or "").upper() == "CANCEL"]
+    if requests and sc.get("rejection", 0.0) < 0.9:
+        ev = [f"calendar: METHOD:{(requests[0].method or 'REQUEST').upper()}"]
+        if requests[0].summary:
+            ev.append(f'calendar: "{requests[0].summary[:60]}"')
+        return Intent("invite", 0.95, ev + _evidence(hits, "invite", 1), None, False, sc)
+    if cancels and job_best < 0.85:
+        return Intent("update", 0.7, ["calendar: METHOD:CANCEL"], None, False, sc)
+
+    return _weigh(p, hits, sc)
+
+
+def _weigh(p: Prepared, hits: list[Hit], sc: dict[str, float]) -> Intent:
+    appref = sc.get("appref", 0.0) > 0
+    anti_offer = sc.get("anti_offer", 0.0) > 0
+    if anti_offer:
+        sc["offer"] = min(sc.get("offer", 0.0), 0.2)
+
+    ranked = sorted(((sc.get(lb, 0.0), _PRIORITY[lb], lb) for lb in JOB_LABELS), reverse=True)
+    job_score, _, job = ranked[0]
+    job = _resolve_conflicts(sc, job, job_score)
+    job_score = sc.get(job, 0.0)
+
+    other_ranked = sorted(
+        ((sc.get(k, 0.0), k) for k in _KIND_OF if k != "auto_reply"), reverse=True
+    )
+    other_score, other_kind = other_ranked[0]
+
+    # Mail that is not about the user's own process: a digest, a pitch, a sale, a receipt.
+    if other_score >= 0.5:
+        margin = 0.0 if appref else 0.15
+        strong_job = job_score >= 0.88 and (appref or job in ("ack", "rejection", "offer"))
+        if other_kind == "outreach" and not appref and job_score < 0.93:
+            strong_job = False
+        if not strong_job and other_score + margin >= job_score - (0.1 if appref else 0.0):
+            kind = _KIND_OF[other_kind]
+            conf = min(0.95, 0.55 + other_score * 0.4)
+            return Intent(
+                "other", conf, _evidence(hits, other_kind), kind, kind in _AUTOMATIC_KINDS, sc
+            )
+
+    if job_score >= 0.45:
+        conf = _confidence(job, job_score, sc, hits)
+        return Intent(job, conf, _evidence(hits, job), None, False, sc)
+
+    # Nothing decisive. Still about the user's application? Then it is news on it.
+    if appref and _JOBWORDS.search(p.full_lc) and other_score < 0.5:
+        ev = _evidence(hits, job, 1) if job_score > 0 else []
+        ev += _evidence(hits, "appref", 1)
+        return Intent("update", 0.5, ev, None, False, sc)
+    kind: AutoKind | None = _KIND_OF[other_kind] if other_score >= 0.35 else "personal"
+    conf = 0.6 if job_score < 0.3 else 0.5
+    return Intent(
+        "other",
+        conf,
+        _evidence(hits, other_kind, 2) if other_score else [],
+        kind,
+        kind in _AUTOMATIC_KINDS,
+        sc,
+    )
+
+
+def _resolve_conflicts(sc: dict[str, float], job: str, job_score: float) -> str:
+    """Fix the known confusions between the top two job labels."""
+    rej, off, inv = sc.get("rejection", 0.0), sc.get("offer", 0.0), sc.get("invite", 0.0)
+    ack, upd = sc.get("ack", 0.0), sc.get("update", 0.0)
+    # A strong rejection phrase wins over the courtesy words around it ("thank you for
+    # interviewing", "we received your application").
+    if rej >= 0.85 and job in ("ack", "update", "invite") and rej >= job_score - 0.1:
+        return "rejection"
+    # An explicit offer beats the interview words that usually come with it.
+    if off >= 0.85 and job in ("invite", "update", "ack") and off >= job_score - 0.1:
+        return "offer"
+    # A weak rejection (a lone "unfortunately") never beats a concrete invite or update.
+    if job == "rejection" and rej < 0.7 and max(inv, upd, ack) >= rej - 0.05:
+        return max(("invite", inv), ("update", upd), ("ack", ack), key=lambda t: t[1])[0]
+    return job
+
+
+def _confidence(job: str, job_score: float, sc: dict[str, float], hits: list[Hit]) -> float:
+    conf = job_score
+    strongest = max((h.weight for h in hits if h.vote == job), default=0.0)
+    if job in ("rejection", "offer"):
+        rival = max(
+            sc.get("offer" if job == "rejection" else "rejection", 0.0),
+            sc.get("invite", 0.0) * (0.8 if job == "offer" else 1.0),
+        )
+        if strongest < 0.85:
+            conf = min(conf, 0.7)
+        if rival >= 0.6:
+            conf = min(conf, 0.72)
+        elif rival >= 0.45:
+            conf -= 0.1
+    return round(max(0.3, min(0.97, conf)), 3)

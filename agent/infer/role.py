@@ -1,0 +1,75 @@
+"""The job title a message is about, when it states one."""
+
+from __future__ import annotations
+
+import re
+
+_ROLE_NOUN = r"(?:position|role|opening|job|opportunity|vacancy|post|req|requisition)"
+# A title: up to eight words, capitalised or lowercase, with the usual joiners and marks.
+_TITLE = r"[A-Za-z0-9][\w/&+#().,'-]*(?: (?:[A-Za-z0-9(][\w/&+#().,'-]*|-|&|/|\u2013)){0,7}"
+
+_BODY = [
+    re.compile(rf"(?:position|role|post|job title|title) of (?P<role>{_TITLE}?)(?: at | with | in |[.,;!]|\n|$)"),
+    re.compile(rf"(?:for|as|of|in) (?:the|a|an|our|this) (?:open )?(?P<role>{_TITLE}?) {_ROLE_NOUN}\b"),
+    re.compile(rf"(?:^|\n)\s*(?:position|role|job title|title|job)\s*:\s*(?P<role>[^\n]{{2,70}})", re.I),
+    re.compile(rf"offer you the (?P<role>{_TITLE}?) (?:position|role|job)\b"),
+    re.compile(rf"(?:application|applying|applied) (?:for|to) (?:the |a |an )?(?P<role>{_TITLE}?)"
+               rf"(?: {_ROLE_NOUN})? (?:at|with) [A-Z]"),
+]
+_SUBJECT = [
+    re.compile(rf"(?:application|applying|applied|interview|interviewing|offer|candidacy)(?: received)?"
+               rf"(?: for| as| to)(?: the| a| an)? (?P<role>{_TITLE}?)(?: {_ROLE_NOUN})?"
+               rf"(?: at [A-Z].*| with [A-Z].*| - .*| \| .*| \u2013 .*|\s*\(.*|$)", re.I),
+    re.compile(rf"^(?:[\w ]{{0,40}}?)(?:invitation|invite|request|confirmation|received|offer|update|"
+               rf"opportunity|interview|application|status|scheduled|confirmed|filled|"
+               rf"assessment|next steps?)\s?[:|\u2013-]\s?(?P<role>[^|:\u2013]{{2,70}}?)"
+               rf"(?: (?:at|with|-|\u2013|\|) .*|$)", re.I),
+    re.compile(rf"\|\s?(?P<role>[^|]{{2,60}}?) (?:position|role)\s*(?:\||$)", re.I),
+    re.compile(rf"^(?:your )?(?P<role>{_TITLE}?) (?:application|interview|offer|position|role)"
+               rf"(?: (?:update|status|received|confirmation|invitation|opportunity|at .*))?$", re.I),
+]
+_BAD = re.compile(
+    r"^(?:the|a|an|this|that|your|our|same|open|new|above|following|current|position|role|job|"
+    r"opportunity|interview|application|it|one|other|another|any|such|similar|specific|"
+    r"update|status|next steps?|invitation|confirmation|thank you|received|an update|candidate|"
+    r"applicant|your application|application received|job offer|offer|team|company|[\d\W]+)$",
+    re.I,
+)
+_BAD_WORD = re.compile(
+    r"\b(?:you|your|we|our|us|i|my|will|would|have|has|been|was|were|is|are|please|thank|thanks|"
+    r"interest|applying|received|regret|unfortunately|congratulations|moving|decided|this time)\b",
+    re.I,
+)
+_TRAIL = re.compile(r"(?:\s+(?:position|role|job|opening|opportunity|vacancy|at|with|for|in|-|\u2013|\|))+$",
+                    re.I)
+
+
+def find_role(subject: str, body: str) -> str | None:
+    """The role named in the body ("for the Senior Data Engineer position"), else the subject."""
+    for rx in _BODY:
+        for m in rx.finditer(body[:6000]):
+            role = _clean(m.group("role"))
+            if role:
+                return role
+    for rx in _SUBJECT:
+        m = rx.search(subject)
+        if m:
+            role = _clean(m.group("role"))
+            if role:
+                return role
+    return None
+
+
+def _clean(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    role = raw.strip().strip("*\"'").strip()
+    role = re.sub(r"^(?:the|a|an|our|this)\s+", "", role, flags=re.I)
+    role = _TRAIL.sub("", role).strip(" ,.;:-\u2013|")
+    if not role or len(role) > 70 or len(role.split()) > 8:
+        return None
+    if _BAD.match(role) or _BAD_WORD.search(role):
+        return None
+    if "[" in role or "]" in role:
+        return None
+    return role

@@ -1,0 +1,1561 @@
+"""Phrase families that vote for a label or a kind of mail.
+
+Every rule is a regular expression over lowercased, normalised text (straight quotes, single
+spaces), a weight (how sure one match makes us), and two guards:
+
+- `neg`: a positive phrase ("offer you the position", "move forward with you") is void when a
+  negation stands just before it in the same sentence ("unable to offer you the position").
+- `cond`: a decision phrase inside a conditional or a question ("if we decide not to move
+  forward ...", "did you go with another candidate?") counts for little.
+
+`needles` are plain substrings of which at least one must occur for the regex to run at all:
+they keep a message with none of the words from paying for the regex.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Votes: the six labels' four job labels plus pseudo-labels that feed the decision.
+JOB_LABELS = ("rejection", "offer", "invite", "ack", "update")
+OTHER_KINDS = ("outreach", "job_alert", "marketing", "receipt", "notification", "auto_reply")
+CONTEXT = ("appref", "anti_offer")
+
+
+@dataclass(frozen=True)
+class Rule:
+    vote: str
+    weight: float
+    rx: re.Pattern[str]
+    needles: tuple[str, ...]
+    neg: bool = False
+    cond: bool = False
+    scope: str = "any"  # any | subject | body
+    family: str = ""
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule] = field(default_factory=list)
+
+    def add(
+        self,
+        vote: str,
+        weight: float,
+        pattern: str,
+        needles: str | tuple[str, ...],
+        *,
+        neg: bool = False,
+        cond: bool = False,
+        scope: str = "any",
+        family: str = "",
+    ) -> None:
+        nd = (needles,) if isinstance(needles, str) else needles
+        self.rules.append(
+            Rule(vote, weight, re.compile(pattern), nd, neg, cond, scope, family or pattern[:40])
+        )
+
+
+R = RuleSet()
+add = R.add
+
+WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+NOT = r"(?:not|n't|unable to|not able to|cannot|can't|won't)"
+CANDS = r"(?:candidates?|applicants?|individuals?|profiles?|persons?|people|finalists?|someone)"
+OTHERS = r"(?:other|another|a different|different|alternative|more qualified|more experienced|an internal|internal)"
+APPNOUN = r"(?:application|candidacy|candidature|profile|resume|cv|submission|interest)"
+
+# ---------------------------------------------------------------- rejection
+add(
+    "rejection",
+    0.96,
+    r"regret(?:fully)? to (?:inform|advise|tell|let you know|say|share|notify|communicate)",
+    "regret",
+    cond=True,
+    family="regret to inform",
+)
+add(
+    "rejection",
+    0.85,
+    r"(?:we|i) (?:must |do )?regret (?:that|we|to)|with (?:great |deep )?regret",
+    "regret",
+    cond=True,
+    family="we regret",
+)
+add(
+    "rejection",
+    0.96,
+    r"(?:decided|decision|chosen|elected|opted|determined|agreed) (?:not to|to not) "
+    r"(?:proceed|move|pursue|progress|advance|continue|go|invite|offer|extend|consider|take|schedule|shortlist)",
+    ("not to", "to not"),
+    cond=True,
+    family="decided not to proceed",
+)
+add(
+    "rejection",
+    0.95,
+    rf"{NOT} (?:be )?(?:moving|move|proceeding|proceed|going|progressing|progress|taking|advancing|advance|"
+    r"continuing|continue|pursuing|pursue)(?: you)?(?: forward| ahead| further)? (?:with|on) "
+    r"(?:your|you\b|the application|this application|the process)",
+    ("not", "n't", "unable"),
+    cond=True,
+    family="not moving forward with you",
+)
+add(
+    "rejection",
+    0.95,
+    rf"{NOT} (?:be )?(?:moving|move|progressing|progress|advancing|advance|taking|take)"
+    r" (?:you|your (?:application|candidacy|profile))(?: forward| further)?"
+    r"(?: (?:to|in|into) (?:the )?(?:next|further|interview|final|following))?",
+    ("not", "n't", "unable"),
+    cond=True,
+    family="not progressing your application",
+)
+add(
+    "rejection",
+    0.96,
+    r"(?:move|moving|moved|go|going|gone|went|proceed|proceeding|proceeded|continue|continuing|continued|"
+    r"pursue|pursuing|pursued|progress|progressing|progressed|decided to go|chosen to go|opted to go)"
+    rf" (?:forward |ahead |on )?with (?:an? |the )?{OTHERS} {CANDS}",
+    "with",
+    cond=True,
+    family="other candidates",
+)
+add(
+    "rejection",
+    0.92,
+    r"(?:moved|moving|move|proceed|proceeding|go|going|gone) forward with (?:candidates|applicants|someone|"
+    r"a candidate|an applicant|a person|individuals) (?:whose|who|that)",
+    "forward with",
+    cond=True,
+    family="candidates whose",
+)
+add(
+    "rejection",
+    0.95,
+    r"(?:selected|chosen|hired|identified|offered the (?:position|role|job) to|extended (?:an|the) offer to|"
+    r"gone with|went with|decided on|settled on|appointed|filled (?:the|this) (?:position|role) with)"
+    rf" (?:an? |the )?(?:{OTHERS}|more suitable|stronger|better[- ]suited|better[- ]matched) "
+    rf"(?:{CANDS}|person|match)",
+    (
+        "selected",
+        "chosen",
+        "hired",
+        "offer",
+        "gone",
+        "went",
+        "decided",
+        "settled",
+        "appointed",
+        "filled",
+    ),
+    cond=True,
+    family="selected another candidate",
+)
+add(
+    "rejection",
+    0.9,
+    rf"(?:pursue|pursuing|consider|considering|interview|interviewing|focus on|prioriti[sz]e) {OTHERS} {CANDS}",
+    ("pursu", "consider", "interview", "focus", "priorit"),
+    cond=True,
+    family="pursue other candidates",
+)
+add(
+    "rejection",
+    0.95,
+    r"(?:position|role|job|vacancy|opening|requisition|post) (?:has|had|have) (?:now |already )?been "
+    r"(?:filled|offered to (?:another|someone|a different))",
+    "been",
+    cond=True,
+    family="position filled",
+)
+add(
+    "rejection",
+    0.95,
+    r"(?:filled|closed) (?:the|this) (?:position|role|vacancy|opening)",
+    ("filled", "closed"),
+    cond=True,
+    family="filled the position",
+)
+add("rejection", 0.9, r"(?:position|role|vacancy) filled", "filled", family="position filled")
+add(
+    "rejection",
+    0.88,
+    r"(?:position|role|job|vacancy|opening|requisition) (?:has been|was|is|had been) "
+    r"(?:closed|cancell?ed|eliminated|withdrawn|no longer (?:available|open|being recruited))",
+    ("closed", "cancel", "elimin", "withdrawn", "no longer"),
+    cond=True,
+    family="position closed",
+)
+add(
+    "rejection",
+    0.95,
+    r"(?:not|n't) (?:been |be )?(?:selected|shortlisted|successful|chosen|retained|invited|advanced|progressed)"
+    r"(?! (?:yet|at this stage yet))",
+    ("not", "n't"),
+    cond=True,
+    family="not selected",
+)
+add(
+    "rejection",
+    0.9,
+    r"(?:unsuccessful|not successful) (?:on this occasion|this time|at this time|in|for)|"
+    r"(?:application|candidacy) (?:was|has been|is|were) unsuccessful|unsuccessful (?:application|candidacy)",
+    "unsuccessful",
+    cond=True,
+    family="unsuccessful",
+)
+add(
+    "rejection",
+    0.95,
+    rf"{APPNOUN} (?:has been|was|is|had been) (?:declined|rejected|denied|turned down|not accepted)",
+    ("declined", "rejected", "denied", "turned down", "not accepted"),
+    cond=True,
+    family="application declined",
+)
+add(
+    "rejection",
+    0.9,
+    r"(?:did not|didn't|does not|doesn't|will not|won't) (?:make it|progress|advance|pass|succeed|move on)"
+    r"(?: (?:to|through|in|past|beyond))?",
+    ("did not", "didn't", "does not", "doesn't", "will not", "won't"),
+    cond=True,
+    family="did not progress",
+)
+add(
+    "rejection",
+    0.95,
+    r"keep (?:your|you|the) (?:resume|cv|details|information|profile|application|contact details|"
+    r"name|materials|credentials)(?: and [a-z ]{1,30})? (?:on file|in our (?:files|records|database|system|"
+    r"talent (?:pool|community|network))|active (?:in|on))",
+    "keep",
+    cond=True,
+    family="keep your resume on file",
+)
+add(
+    "rejection",
+    0.9,
+    r"(?:keep|kept|retain|hold) (?:it|them|your [a-z ]{1,20}) on file",
+    "on file",
+    cond=True,
+    family="keep on file",
+)
+add(
+    "rejection",
+    0.95,
+    rf"{NOT} (?:be )?(?:extending|extend|making|make|in a position to (?:offer|extend|make)|able to offer|offer|offering)"
+    r"(?: you)? (?:an?|the|this|any) (?:job |employment |formal )?(?:offer|position|role)",
+    ("not", "n't", "unable"),
+    cond=True,
+    family="not extending an offer",
+)
+add(
+    "rejection",
+    0.93,
+    rf"{NOT} (?:offer|extend) you",
+    ("not", "n't", "unable"),
+    cond=True,
+    family="cannot offer you",
+)
+add(
+    "rejection",
+    0.9,
+    r"no longer (?:be )?(?:being )?(?:considered|under consideration|in consideration|"
+    r"in the running|moving forward|considering your|a candidate)",
+    "no longer",
+    cond=True,
+    family="no longer considered",
+)
+add(
+    "rejection",
+    0.9,
+    r"(?:decided|chosen|chose|opted|elected) to (?:go|move|head) (?:in|with) (?:a|another) "
+    r"(?:different )?direction",
+    "direction",
+    cond=True,
+    family="different direction",
+)
+add(
+    "rejection",
+    0.85,
+    r"(?:decided|chosen|chose|opted|elected) to (?:hire|offer the (?:role|position) to|"
+    r"extend an offer to|select|go with|proceed with|move forward with) (?:someone else|another|a candidate whose|"
+    r"a different|an internal|an applicant whose)",
+    "to",
+    cond=True,
+    family="decided to hire someone else",
+)
+add(
+    "rejection",
+    0.78,
+    r"(?:not|isn't|wasn't|is not|was not) (?:the |a )?(?:right |good |strong |close |great )?"
+    r"(?:fit|match) (?:for|with|at)",
+    ("fit", "match"),
+    cond=True,
+    family="not a fit",
+)
+add(
+    "rejection",
+    0.82,
+    r"(?:doesn't|does not|did not|didn't|do not|don't) (?:fully |quite |closely )?"
+    r"(?:meet|match|align with|fit) (?:our|the|all of (?:our|the)) (?:current )?(?:requirements|needs|criteria|"
+    r"qualifications|standards|expectations)",
+    ("meet", "match", "align", "fit"),
+    cond=True,
+    family="does not meet requirements",
+)
+add(
+    "rejection",
+    0.82,
+    r"(?:sorry|sad|disappointed|unfortunate) to (?:inform|tell|share|let you know|say|report|"
+    r"advise)",
+    "to",
+    cond=True,
+    family="sorry to inform",
+)
+add(
+    "rejection",
+    0.82,
+    r"(?:we|i) (?:are|am|'re|'m) (?:not able|unable) to (?:progress|proceed|continue|move|"
+    r"consider|take your|offer)",
+    ("not able", "unable"),
+    cond=True,
+    family="unable to proceed",
+)
+add(
+    "rejection",
+    0.88,
+    rf"{NOT} (?:be )?(?:invit|schedul|shortlist)\w* (?:you )?(?:for|to) (?:an? |the )?"
+    r"(?:interview|next|further|second|final)",
+    ("invit", "schedul", "shortlist"),
+    cond=True,
+    family="not inviting to interview",
+)
+add(
+    "rejection",
+    0.85,
+    r"(?:cannot|can't|will not|won't|unable to|not able to) (?:consider|accept|progress) "
+    r"(?:your|you)",
+    ("cannot", "can't", "will not", "won't", "unable", "not able"),
+    cond=True,
+    family="cannot consider you",
+)
+add(
+    "rejection",
+    0.85,
+    r"(?:other|another) (?:candidates?|applicants?) (?:whose|who|with) (?:[a-z]+ ){0,4}"
+    r"(?:more closely|more|better|closer|more directly)",
+    ("other", "another"),
+    cond=True,
+    family="candidates who match better",
+)
+add(
+    "rejection",
+    0.55,
+    r"wish(?:ing)? you (?:the very best|the best|all the best|every success|success|luck|"
+    r"good luck|well|the best of luck)(?: of luck)?(?: in| with| on| for)? (?:your|the|all your|all of your) "
+    r"(?:job search|search|future|career|endeavou?rs|next|professional|continued)",
+    "wish",
+    family="best wishes",
+)
+add(
+    "rejection",
+    0.45,
+    r"encourage you to (?:re-?apply|apply (?:again|for (?:other|future))|"
+    r"(?:keep an eye on|check|visit|monitor) our (?:careers|jobs))",
+    "encourage you",
+    family="apply again",
+)
+add(
+    "rejection",
+    0.6,
+    r"thank(?:s| you) for your (?:interest|application|time)[^.\n]{0,40}?,? but\b",
+    "but",
+    family="thanks but",
+)
+add(
+    "rejection",
+    0.3,
+    r"(?:unfortunately|regrettably|sadly)",
+    ("unfortunately", "regrettably", "sadly"),
+    family="unfortunately",
+)
+add(
+    "rejection",
+    0.85,
+    r"(?:not|n't) (?:able to|going to) (?:move|take) (?:your|you|this) (?:candidacy |application )?"
+    r"(?:forward|further)",
+    ("not", "n't"),
+    cond=True,
+    family="not taking forward",
+)
+add(
+    "rejection",
+    0.88,
+    r"^(?:application|candidacy)?(?: status)?:? ?(?:declined|rejected|unsuccessful|not selected)",
+    ("declined", "rejected", "unsuccessful", "not selected"),
+    scope="subject",
+    family="subject: declined",
+)
+
+# ---------------------------------------------------------------- offer
+NOT_INTERVIEW = (
+    r"(?! (?:an? |the |this )?(?:(?:opportunity|chance|invitation) (?:to|for) (?:interview|meet|speak|talk|chat|"
+    r"participate|attend|take|complete|discuss|visit|join us for)|interview|invitation|(?:phone|video|virtual|"
+    r"onsite|on-site|in-person|technical|first|second|final) |slot|time slot|call\b|free|discount|a discount|"
+    r"\d+%|our (?:newsletter|free)|exclusive))"
+)
+add(
+    "offer",
+    0.97,
+    r"(?:pleased|delighted|excited|thrilled|happy|glad|honou?red|proud|like|love|want|wish|able) to "
+    r"(?:formally |officially |now |finally |verbally )?(?:offer you" + NOT_INTERVIEW + r"|"
+    r"extend (?:you )?(?:an?|the|this|our) (?:formal |official |written |verbal |conditional |full[- ]time |"
+    r"contingent |final )?(?:job |employment )?offer|present (?:you )?(?:with )?(?:an?|the|this) (?:formal |"
+    r"written )?(?:job |employment )?offer|make you an offer)",
+    "to ",
+    neg=True,
+    family="pleased to offer you",
+)
+add(
+    "offer",
+    0.95,
+    r"offer(?:ing)? you (?:the|a|this|our) (?:position|role|job|post|full[- ]time|opportunity to join|"
+    r"place on|contract)",
+    "offer",
+    neg=True,
+    family="offer you the position",
+)
+add(
+    "offer",
+    0.93,
+    r"offered you the (?:position|role|job)",
+    "offered",
+    neg=True,
+    family="offered you the role",
+)
+add(
+    "offer",
+    0.95,
+    r"offer of employment|employment offer|offer of engagement",
+    ("offer of", "employment offer"),
+    neg=True,
+    family="offer of employment",
+)
+add("offer", 0.85, r"job offer(?!s)(?! scam)", "job offer", neg=True, family="job offer")
+add(
+    "offer",
+    0.88,
+    r"offer letter|offer (?:package|details|terms|paperwork|documents?|agreement)|"
+    r"(?:employment|job) (?:contract|agreement)",
+    ("offer", "contract", "agreement"),
+    neg=True,
+    family="offer letter",
+)
+add(
+    "offer",
+    0.9,
+    r"(?:verbal|written|formal|official|conditional|contingent|final|tentative) (?:job )?offer(?!s)",
+    "offer",
+    neg=True,
+    family="verbal offer",
+)
+add(
+    "offer",
+    0.9,
+    r"extend(?:ed|ing)? (?:you )?(?:an?|the|this|our) (?:formal |written |verbal |official )?"
+    r"(?:job |employment )?offer(?! to (?:another|a different|other|someone))",
+    "extend",
+    neg=True,
+    family="extend an offer",
+)
+add(
+    "offer",
+    0.88,
+    r"(?:accept|accepting|acceptance of|sign|signing|countersign|review|reviewing|consider|considering)"
+    r" (?:the|this|your|our) (?:attached |formal |written |enclosed |official )?offer(?!s)",
+    "offer",
+    neg=True,
+    family="accept the offer",
+)
+add(
+    "offer",
+    0.88,
+    r"(?:received|receiving) (?:an?|the|our|your) (?:job |formal |verbal |written )?offer(?!s)"
+    r"(?! from)",
+    "offer",
+    neg=True,
+    family="received an offer",
+)
+add(
+    "offer",
+    0.85,
+    r"offer (?:expires|deadline|is valid|will expire|is contingent)",
+    "offer",
+    family="offer expires",
+)
+add(
+    "offer",
+    0.55,
+    r"welcome (?:you )?(?:aboard|to the team|to our team|on board)",
+    "welcome",
+    neg=True,
+    family="welcome aboard",
+)
+add("offer", 0.3, r"congratulations|congrats", "congrat", family="congratulations")
+add(
+    "offer",
+    0.3,
+    r"(?:start(?:ing)? date|starting salary|base salary|annual salary|compensation package|"
+    r"signing bonus|sign-on bonus|relocation package|equity grant|stock options|rsus?\b|salary:|benefits package)",
+    (
+        "start",
+        "salary",
+        "compensation",
+        "bonus",
+        "relocation",
+        "equity",
+        "stock",
+        "rsu",
+        "benefits",
+    ),
+    family="compensation terms",
+)
+add(
+    "offer",
+    0.3,
+    r"docusign|adobe sign|hellosign|e-?sign",
+    ("docusign", "sign"),
+    family="e-signature",
+)
+add(
+    "offer",
+    0.45,
+    r"(?:sign|signed) (?:and|&) return|countersign",
+    ("sign",),
+    family="sign and return",
+)
+
+# ---------------------------------------------------------------- invite
+IV_NOUN = (
+    r"(?:interview|phone screen|screening|screen|call|chat|conversation|meeting|video call|zoom|teams|"
+    r"assessment|onsite|on-site|session|round|discussion|time to (?:talk|chat|speak|meet))"
+)
+add(
+    "invite",
+    0.92,
+    r"invit\w* you (?:to|for) (?:an? |the |our |your |a short |a brief )?(?:[a-z0-9-]+ ){0,4}?"
+    r"(?:interview|conversation|call|chat|meeting|screen|assessment|onsite|on-site|session|round|"
+    r"next (?:round|stage|step)|(?:the )?(?:next|following) (?:stage|phase|step))",
+    "invit",
+    neg=True,
+    family="invite you to interview",
+)
+add(
+    "invite",
+    0.92,
+    r"interview invit(?:ation|e)|invitation (?:to|for) (?:an? |the )?(?:[a-z-]+ )?interview|"
+    r"invited (?:you )?(?:to|for) (?:an? |the )?(?:[a-z-]+ ){0,2}interview|invite you to interview",
+    ("invit",),
+    neg=True,
+    family="interview invitation",
+)
+add(
+    "invite",
+    0.85,
+    r"(?:schedule|set up|arrange|book|organi[sz]e|conduct|line up|coordinate)(?: you for)? "
+    r"(?:an?|the|your|our|a quick|a short|a brief|some|a few)? ?(?:[a-z0-9-]+ ){0,3}?" + IV_NOUN,
+    ("schedul", "set up", "arrange", "book", "organi", "conduct", "line up", "coordinat"),
+    neg=True,
+    family="schedule an interview",
+)
+add(
+    "invite",
+    0.8,
+    r"(?:share|send|provide|let (?:me|us) know|confirm|give (?:me|us)|reply with|tell (?:me|us)|"
+    r"indicate|advise)(?: of)? (?:your|a few|some|what|which|when|us|me)?(?: with)? ?(?:your )?(?:availability|"
+    r"available (?:times|slots|dates)|times? (?:that )?(?:work|suit)|(?:a )?(?:few )?(?:time )?slots|"
+    r"when you(?:'re| are| would be)? (?:available|free))",
+    "avail",
+    neg=True,
+    family="share your availability",
+)
+add(
+    "invite",
+    0.6,
+    r"(?:what|which) (?:times?|days?|dates?|slots?) (?:would |might |could |will )?"
+    r"(?:work|suit|be convenient|are good|is good)",
+    ("work", "suit", "convenient", "good"),
+    family="what times work",
+)
+add(
+    "invite",
+    0.6,
+    r"(?:are|would|will) you (?:be )?(?:available|free) (?:for|on|to|this|next|tomorrow|at|"
+    r"sometime|some time|later|early)",
+    ("available", "free"),
+    family="are you available",
+)
+add(
+    "invite",
+    0.78,
+    r"(?:pick|choose|select|book|grab|reserve|find) (?:a|an|your|the)? ?(?:preferred |suitable |"
+    r"convenient )?(?:time|slot|date|interview slot|time slot|timeslot)|available (?:time )?slots|time slots",
+    ("time", "slot", "date"),
+    family="pick a time",
+)
+add(
+    "invite",
+    0.85,
+    r"calendly\.com|goodtime\.io|modernloop|greenhouse\.io/[^\s]*schedul|schedule\.greenhouse|"
+    r"lever\.co/[^\s]*(?:interview|schedul)|ashbyhq\.com/[^\s]*schedul|cal\.com/|chilipiper|savvycal|"
+    r"youcanbook\.me|meetings\.hubspot|/bookings/|calendar\.app\.google|calendar\.google\.com/calendar/appointments",
+    (
+        "calendly",
+        "goodtime",
+        "modernloop",
+        "greenhouse",
+        "schedul",
+        "lever.co",
+        "ashby",
+        "cal.com",
+        "chilipiper",
+        "savvycal",
+        "youcanbook",
+        "hubspot",
+        "bookings",
+        "calendar",
+    ),
+    family="scheduling link",
+)
+add(
+    "invite",
+    0.55,
+    r"zoom\.us/j/|meet\.google\.com/|teams\.microsoft\.com/l/meetup|webex\.com/meet|"
+    r"join (?:the )?(?:zoom|teams|google meet|webex) (?:meeting|call)",
+    ("zoom", "meet.google", "teams", "webex"),
+    family="meeting link",
+)
+add(
+    "invite",
+    0.82,
+    r"hackerrank|codility|codesignal|testgorilla|hirevue|coderpad|karat\.(?:io|com)|"
+    r"qualified\.io|devskiller|vervoe|pymetrics|criteria corp|harver|mettl|imocha|spark hire|sparkhire|"
+    r"willo\.video|bryq|plum\.io",
+    (
+        "hacker",
+        "codil",
+        "codesig",
+        "gorilla",
+        "hirevue",
+        "coderpad",
+        "karat",
+        "qualified",
+        "devskill",
+        "vervoe",
+        "pymetric",
+        "criteria",
+        "harver",
+        "mettl",
+        "imocha",
+        "spark",
+        "willo",
+        "bryq",
+        "plum",
+    ),
+    family="assessment platform",
+)
+add(
+    "invite",
+    0.82,
+    r"(?:move|moving|moved|advance|advancing|advanced|progress|progressing|progressed|invite|take|"
+    r"taking|bring|pass|passed)(?: you)? (?:forward |on |through )?(?:to|into|onto) (?:the )?(?:next|following|"
+    r"interview|final|second|third|technical|onsite|on-site) (?:round|stage|step|phase|interview)",
+    (
+        "next",
+        "interview",
+        "final",
+        "second",
+        "third",
+        "technical",
+        "onsite",
+        "on-site",
+        "following",
+    ),
+    neg=True,
+    family="next round",
+)
+add(
+    "invite",
+    0.8,
+    r"(?:excited|happy|pleased|glad|delighted|thrilled|like|love|want|keen|eager) to "
+    r"(?:move|moving|proceed|go|continue) (?:forward |ahead )?(?:with you|with your (?:application|candidacy)|"
+    r"to the next)",
+    "to",
+    neg=True,
+    family="move forward with you",
+)
+add(
+    "invite",
+    0.82,
+    r"(?:progressed|advanced|moved|been selected|selected|chosen|passed)(?: on)? (?:to|for|through) "
+    r"(?:the )?(?:next|interview|final|second|technical|first|initial|an interview|a (?:phone|video|technical))",
+    ("progress", "advance", "moved", "select", "chosen", "passed"),
+    neg=True,
+    family="progressed to interview",
+)
+add(
+    "invite",
+    0.8,
+    r"(?:successfully )?passed (?:the |your )?(?:first|initial|phone|technical|screening|second|"
+    r"online)[a-z ]{0,12} (?:round|stage|interview|screen|assessment|test)",
+    "passed",
+    neg=True,
+    family="passed the first round",
+)
+add(
+    "invite", 0.8, r"shortlisted|short-listed|short listed", "short", neg=True, family="shortlisted"
+)
+add(
+    "invite",
+    0.88,
+    r"interview (?:details|confirmation|confirmed|scheduled|is scheduled|has been scheduled|"
+    r"is confirmed|has been confirmed|is set|is booked|request|scheduling|availability|logistics|itinerary|"
+    r"agenda|schedule)",
+    "interview",
+    family="interview details",
+)
+add(
+    "invite",
+    0.88,
+    r"confirm(?:ing|ation of)? (?:your|the|our) (?:upcoming |scheduled )?(?:[a-z-]+ )?"
+    r"(?:interview|call|meeting|appointment)",
+    "confirm",
+    neg=True,
+    family="confirm your interview",
+)
+add(
+    "invite",
+    0.9,
+    r"(?:your|the|our) (?:[a-z-]+ ){0,2}(?:interview|call|meeting|chat|screen)s? (?:is |are |has been |"
+    r"have been |will be )?(?:scheduled|set|booked|confirmed|arranged|planned) (?:for|on|at)",
+    ("schedul", "set", "book", "confirm", "arrang", "plann"),
+    neg=True,
+    family="interview scheduled for",
+)
+add(
+    "invite",
+    0.72,
+    r"(?:you will|you'll) be (?:scheduled|invited|contacted to schedule)|"
+    r"(?:reach out|contact you|be in touch|get in touch) (?:shortly |soon )?(?:with|to (?:schedule|arrange|set up|"
+    r"book)) (?:the )?(?:interview|a time|a call|next interview|a meeting|your interview)",
+    ("schedul", "invited", "interview", "a time", "a call"),
+    neg=True,
+    family="will be scheduled",
+)
+add(
+    "invite",
+    0.78,
+    r"(?:complete|take|finish|submit|attempt|start|begin)(?: the)? (?:the |a |an |our |this |your |"
+    r"following |short |online |technical |coding |take-home |timed |brief )*(?:assessment|challenge|"
+    r"coding (?:test|exercise|challenge)|online test|skills? test|test|exercise|assignment|questionnaire|"
+    r"case study|take-home|homework|work sample)",
+    ("complete", "take", "finish", "submit", "attempt", "start", "begin"),
+    neg=True,
+    family="complete the assessment",
+)
+add(
+    "invite",
+    0.78,
+    r"(?:assessment|coding challenge|online test|technical test|take-home|skills test|"
+    r"coding test|aptitude test|psychometric test|video interview|one-way interview|case study)"
+    r"(?: (?:invitation|invite|link|request|for|assignment|exercise|task|round))?",
+    ("assess", "challenge", "test", "take-home", "video interview", "one-way", "case study"),
+    neg=True,
+    family="assessment",
+)
+add(
+    "invite",
+    0.7,
+    r"reschedul|(?:move|push|shift|change|postpone|bump) (?:our|the|your|this|tomorrow's|today's) "
+    r"(?:[a-z-]+ )?(?:interview|call|meeting|chat|conversation|session|screen)",
+    ("reschedul", "move", "push", "shift", "change", "postpone", "bump"),
+    family="reschedule",
+)
+add(
+    "invite",
+    0.62,
+    rf"(?:can|could|would) we (?:move|push|do|meet|switch|try|shift)(?: it| this| that)? "
+    rf"(?:to |on |until )?(?:{WD}|tomorrow|next|later|another)",
+    ("can we", "could we", "would we"),
+    family="can we move to",
+)
+add(
+    "invite",
+    0.5,
+    r"interviewer (?:is|was|has|had|got) (?:sick|ill|unwell|unavailable|out|away|called|"
+    r"an emergency)",
+    "interviewer",
+    family="interviewer unavailable",
+)
+add(
+    "invite",
+    0.72,
+    r"(?:would|'d) (?:like|love) to (?:speak|talk|chat|meet|connect) (?:with you )?"
+    r"(?:further|more|again)? ?(?:about|regarding|on) (?:your application|the (?:[a-z-]+ ){0,4}(?:role|position))",
+    ("like to", "love to"),
+    neg=True,
+    family="like to speak about your application",
+)
+add(
+    "invite",
+    0.75,
+    r"let'?s (?:schedule|set up|book|find a time|arrange)",
+    "let",
+    family="let's schedule",
+)
+add(
+    "invite",
+    0.85,
+    r"you have been invited to (?:the following|an?) (?:event|meeting)|invitation from google "
+    r"calendar|join with google meet",
+    ("invited to", "google"),
+    family="calendar text",
+)
+add(
+    "invite",
+    0.9,
+    r"^(?:(?:phone|video|virtual|onsite|on-site|technical|final|first|second|third|next|"
+    r"panel)[a-z -]{0,12} )?interview (?:invitation|invite|request|opportunity|confirmation|scheduled|"
+    r"scheduling|availability|with|at|for)",
+    "interview",
+    scope="subject",
+    family="subject: interview invitation",
+)
+add(
+    "invite",
+    0.88,
+    r"^(?:updated )?invitation:|^schedule your|^next steps?:? [a-z -]{0,30}interview|"
+    r"^invitation to (?:interview|the next)|^let'?s (?:chat|talk|schedule)|^(?:phone|video) screen",
+    ("invitation", "schedule", "next step", "let", "screen"),
+    scope="subject",
+    family="subject: schedule",
+)
+add(
+    "invite",
+    0.3,
+    r"(?:phone|video|virtual|zoom|teams|onsite|on-site|in-person|technical|final|panel|first|"
+    r"second|third|next|initial|hiring manager|behavioral|behavioural|system design|coding|in person|round)"
+    r"(?: round)? interview",
+    "interview",
+    neg=True,
+    family="interview noun",
+)
+add(
+    "invite",
+    0.55,
+    r"look(?:ing)? forward to (?:speaking|meeting|talking|chatting|seeing|connecting) "
+    r"(?:with )?you (?:on|at|then|next|tomorrow|soon|this|during)",
+    "look",
+    family="look forward to meeting",
+)
+
+# ---------------------------------------------------------------- ack
+add(
+    "ack",
+    0.88,
+    r"(?:received|receipt of|got|recieved|acknowledge)(?: and reviewing)? your (?:job |online |recent |"
+    r"completed )?(?:application|resume|cv|submission|materials|documents|candidacy|job application|"
+    r"application materials)",
+    ("receiv", "receipt", "got", "reciev", "acknowledge"),
+    neg=True,
+    family="received your application",
+)
+add(
+    "ack",
+    0.9,
+    r"(?:application|resume|cv|submission) (?:for (?:the )?[^.\n]{1,80}? )?(?:has been|was|is|had been|"
+    r"have been) (?:successfully |officially |now |safely )?(?:received|submitted|sent|recorded|registered|"
+    r"logged|completed|delivered)",
+    ("received", "submitted", "sent", "recorded", "registered", "logged", "completed", "delivered"),
+    neg=True,
+    family="application received",
+)
+add(
+    "ack",
+    0.72,
+    r"thank(?:s| you) (?:so much |very much )?for (?:applying|your (?:recent |online |job )?"
+    r"application|submitting (?:your|an|the) application|your interest in (?:applying|joining|working)|"
+    r"the application|taking the time to apply|considering (?:a career|employment))",
+    ("thank",),
+    family="thank you for applying",
+)
+add(
+    "ack",
+    0.86,
+    r"application (?:received|confirmation|confirmed|submitted|acknowledg(?:e?ment|ed)|complete|"
+    r"successfully submitted)",
+    ("application",),
+    family="application received",
+)
+add(
+    "ack",
+    0.86,
+    r"(?:confirm(?:ing)?|acknowledg(?:e|ing)|acknowledgement of) (?:the )?receipt",
+    ("receipt",),
+    family="confirm receipt",
+)
+add(
+    "ack",
+    0.85,
+    r"(?:this (?:email |message |note )?(?:is to )?confirms?|we confirm) (?:that )?"
+    r"(?:we(?:'ve| have) received|your application)",
+    "confirm",
+    family="this confirms",
+)
+add(
+    "ack",
+    0.9,
+    r"your application was sent to|application (?:was )?sent to|you applied (?:to|for) [^.\n]{1,60} on",
+    ("sent to", "applied"),
+    family="application sent",
+)
+add(
+    "ack",
+    0.7,
+    r"(?:received|got) your (?:message|inquiry|enquiry|email|query|question|note)",
+    ("received", "got"),
+    family="received your message",
+)
+add(
+    "ack",
+    0.5,
+    r"thank(?:s| you) for reaching out (?:to us )?(?:regarding|about|with)",
+    "reaching out",
+    family="thanks for reaching out",
+)
+add(
+    "ack",
+    0.5,
+    r"(?:we|our (?:[a-z]+ )?team|the hiring team|recruiters?) (?:will|'ll|are going to) (?:now )?"
+    r"(?:carefully |thoroughly )?(?:review|be reviewing|assess|evaluate|look over|consider) (?:it|your "
+    r"(?:application|resume|cv|profile|qualifications|submission|materials|experience|background))",
+    ("review", "assess", "evaluat", "look over", "consider"),
+    family="we will review",
+)
+add(
+    "ack",
+    0.5,
+    r"if (?:your|you) (?:qualifications|skills|experience|background|profile|application)"
+    r"(?: and [a-z]+)? (?:match|matches|align|aligns|meet|meets|are a|is a|fit)",
+    "if ",
+    family="if your qualifications match",
+)
+add(
+    "ack",
+    0.6,
+    r"only (?:shortlisted|selected|successful|qualified) (?:candidates|applicants) will be contacted|"
+    r"due to the (?:high|large) (?:volume|number) of (?:applications|applicants)",
+    ("only", "volume", "number"),
+    family="only shortlisted contacted",
+)
+add(
+    "ack",
+    0.8,
+    r"^(?:thank you for applying|thanks for applying|your application|we received your application|"
+    r"application to|your application to)",
+    ("thank", "application"),
+    scope="subject",
+    family="subject: ack",
+)
+
+# ---------------------------------------------------------------- update
+add(
+    "update",
+    0.62,
+    r"(?:still|currently|are|am|is) (?:actively )?(?:reviewing|evaluating|assessing|considering|"
+    r"interviewing|deliberating|in the process of (?:reviewing|interviewing|evaluating|assessing)|"
+    r"working through)",
+    (
+        "reviewing",
+        "evaluating",
+        "assessing",
+        "considering",
+        "interviewing",
+        "deliberating",
+        "process of",
+        "working through",
+    ),
+    family="still reviewing",
+)
+add(
+    "update",
+    0.55,
+    r"(?:is|are|remains?|currently) (?:still |currently )?under (?:review|consideration|"
+    r"evaluation)|review (?:process )?is (?:still )?ongoing|(?:our|the) review is ongoing",
+    ("under", "ongoing"),
+    family="under review",
+)
+add(
+    "update",
+    0.7,
+    r"(?:haven't|have not|not yet|hasn't|has not) (?:yet )?(?:made|reached|finali[sz]ed) (?:a|our|the)"
+    r" (?:final )?decision|no (?:final )?decision (?:has been made|yet|has been reached)",
+    "decision",
+    family="no decision yet",
+)
+add(
+    "update",
+    0.5,
+    r"(?:make|making|reach|reaching|have|expect) (?:a|our|the|their) (?:final )?decision|"
+    r"decide by|decision (?:by|within|early|next|before|on)",
+    "decision",
+    cond=False,
+    family="decision by",
+)
+add(
+    "update",
+    0.42,
+    r"(?:will|'ll|shall|to) (?:be in touch|get back to you|let you know|update you|reach out|"
+    r"follow up|circle back|contact you|share (?:further |more )?(?:updates|feedback|next steps)|provide (?:you "
+    r"with )?(?:an update|feedback|next steps)|keep you (?:posted|updated|informed|in the loop)|"
+    r"communicate (?:further )?updates|share (?:an )?update)",
+    ("will", "'ll", "shall", "to "),
+    family="will be in touch",
+)
+add(
+    "update",
+    0.7,
+    r"(?:wanted to|just|quickly|to|let me) (?:give you|provide|send you|share|offer) (?:you )?"
+    r"(?:a |an )?(?:quick |brief |short )?(?:update|status update|heads[- ]up)",
+    ("update", "heads"),
+    family="giving an update",
+)
+add(
+    "update",
+    0.6,
+    r"(?:status update|application update|candidacy update|update on your|quick update|"
+    r"an update|update regarding|update about|checking in)",
+    ("update", "checking in"),
+    family="status update",
+)
+add(
+    "update",
+    0.55,
+    r"thank(?:s| you) (?:so much )?for (?:your (?:patience|understanding)|bearing with us|"
+    r"waiting|your continued patience)",
+    ("patience", "bearing", "waiting", "understanding"),
+    family="thanks for your patience",
+)
+add(
+    "update",
+    0.5,
+    r"(?:delay|delayed|taking (?:a bit |a little |slightly )?longer|take (?:a bit |a little )?longer|"
+    r"slower than|behind schedule|running late)",
+    ("delay", "longer", "slower", "behind", "late"),
+    family="delay",
+)
+add(
+    "update",
+    0.62,
+    r"(?:on hold|paused|hiring freeze|freeze on hiring|put the (?:role|position|search) on)",
+    ("hold", "pause", "freeze"),
+    family="on hold",
+)
+add(
+    "update",
+    0.58,
+    r"thank(?:s| you) (?:again |so much )?for (?:taking the time to |attending (?:the |your |our )?|"
+    r"coming in (?:for (?:the |your )?)?|your time (?:during|in|at|for) (?:the |your |our )?|"
+    r"participating in (?:the |our )?)?(?:interview|interviewing|speaking|meeting|chatting|talking|visit|"
+    r"discuss|conversation)",
+    "thank",
+    family="thanks for interviewing",
+)
+add(
+    "update",
+    0.5,
+    r"(?:great|nice|lovely|a pleasure|good|wonderful) (?:speaking|talking|chatting|meeting|"
+    r"connecting) (?:with )?you|enjoyed (?:our|the) (?:conversation|chat|call|meeting|discussion)",
+    ("speaking", "talking", "chatting", "meeting", "connecting", "enjoyed"),
+    family="great speaking with you",
+)
+add(
+    "update",
+    0.6,
+    r"(?:received|have|got|gathering|collecting|waiting (?:on|for)|awaiting|reviewing|compiling)"
+    r" (?:the |some |all |final )?(?:feedback|input|scorecards?)",
+    ("feedback", "input", "scorecard"),
+    family="gathering feedback",
+)
+add(
+    "update",
+    0.6,
+    r"(?:feedback|input) (?:is|has been|are) (?:currently )?(?:being )?(?:evaluated|reviewed|"
+    r"collected|considered)",
+    "feedback",
+    family="feedback being reviewed",
+)
+add(
+    "update",
+    0.55,
+    r"(?:noted|received|reviewed) (?:your|the) (?:response|reply|follow[- ]?up|note)|"
+    r"thank(?:s| you) for (?:your|the) (?:response|reply|follow[- ]?up|note|email|message|quick reply)",
+    ("response", "reply", "follow", "note", "email", "message"),
+    family="thanks for your response",
+)
+add(
+    "update",
+    0.5,
+    r"debrief|hiring (?:manager|team) (?:is|has been|was) (?:out|away|travell?ing|on leave|"
+    r"on vacation|sick)|reference(?:s| check)",
+    ("debrief", "hiring", "reference"),
+    family="debrief",
+)
+add(
+    "update",
+    0.45,
+    r"expect to hear|hear back (?:from us )?(?:by|within|in|before|early|next|soon)",
+    ("expect to hear", "hear back"),
+    family="expect to hear",
+)
+add("update", 0.35, r"next steps?", "next step", family="next steps")
+add(
+    "update",
+    0.3,
+    r"in due course|as soon as (?:possible|we can|we have)",
+    ("due course", "as soon as"),
+    family="in due course",
+)
+add(
+    "update",
+    0.55,
+    r"^(?:status update|update|application status|an update|quick update|checking in|"
+    r"following up|follow[- ]up)",
+    ("update", "status", "checking", "follow"),
+    scope="subject",
+    family="subject: update",
+)
+
+# ---------------------------------------------------------------- context: a process with the user
+add(
+    "appref",
+    1.0,
+    r"your (?:job |recent |online )?(?:application|candidacy|candidature|interview)|"
+    r"you (?:recently )?applied|applied (?:for|to)|applying (?:for|to)|the (?:[a-z-]+ ){0,4}(?:role|position) "
+    r"you applied|your (?:resume|cv|profile) for the|(?:our|your) (?:call|conversation|chat|meeting|"
+    r"interview|discussion) (?:on|last|yesterday|earlier|today|this)|hiring process|interview process|"
+    r"recruitment process|selection process|thank you for interviewing|for interviewing with|"
+    r"(?:interview|interviewing|spoke|speaking|met|meeting) with (?:us|our team|me)",
+    (
+        "your",
+        "applied",
+        "applying",
+        "role",
+        "position",
+        "process",
+        "interview",
+        "with us",
+        "with our",
+        "with me",
+    ),
+    family="process reference",
+)
+
+# ---------------------------------------------------------------- recruiter cold outreach
+add(
+    "outreach",
+    0.85,
+    r"came across your (?:profile|resume|background|linkedin|github|portfolio|cv|work|"
+    r"experience)|(?:found|saw|noticed|viewed|reviewed) your (?:linkedin |online |github )?(?:profile|resume|cv|"
+    r"background)(?! for)",
+    ("came across", "found", "saw", "noticed", "viewed", "reviewed"),
+    family="came across your profile",
+)
+add(
+    "outreach",
+    0.8,
+    r"linkedin (?:sent|recommended|suggested|showed)|(?:on|via|through) linkedin|"
+    r"your linkedin",
+    "linkedin",
+    family="via linkedin",
+)
+add(
+    "outreach",
+    0.8,
+    r"(?:open|interested|considering|entertaining|exploring|thinking about|looking for|"
+    r"consider)(?: to| in)? (?:a |any )?(?:new|other|exciting|different|outside) (?:opportunit|role|position|"
+    r"challenge|career|job|move)",
+    ("new", "other", "exciting", "different", "outside"),
+    family="open to new roles",
+)
+add(
+    "outreach",
+    0.72,
+    r"(?:are|would|might) you (?:be )?(?:open|interested|up for|available to (?:chat|talk))"
+    r" (?:to |in |for )?(?:a |an |hearing|exploring|discussing|learning|new|chatting|connecting|speaking|"
+    r"a quick|a brief|talking)",
+    ("open", "interested", "up for", "available"),
+    family="would you be open",
+)
+add(
+    "outreach",
+    0.7,
+    r"(?:i'm|i am|i work as|i work in|i work at|i'm with|i lead) (?:a |an |the )?(?:[a-z-]+ ){0,3}?"
+    r"(?:recruiter|headhunter|talent (?:partner|scout|acquisition partner|sourcer)|sourcer|recruiting|"
+    r"recruitment consultant)",
+    ("recruit", "headhunt", "talent", "sourc"),
+    family="i am a recruiter",
+)
+add(
+    "outreach",
+    0.8,
+    r"my client|(?:several|many|a few|\d+|various|different|some|our) (?:of my |great )?"
+    r"(?:clients|client companies|portfolio companies)",
+    "client",
+    family="my client",
+)
+add(
+    "outreach",
+    0.55,
+    r"(?:reach(?:ing)? out|reached out|wanted to connect|getting in touch|contacting you)"
+    r" (?:to you )?(?:because|regarding|about|to see|as|with|since|on behalf|in case)",
+    ("reach", "connect", "touch", "contacting"),
+    family="reaching out",
+)
+add(
+    "outreach",
+    0.6,
+    r"(?:i|we) (?:have|am working on|are working on|'m working on|'ve got) an? "
+    r"(?:exciting |great |new |interesting |unique |amazing )?(?:opportunity|role|position|opening|search)",
+    ("have", "working on", "got"),
+    family="i have an opportunity",
+)
+add(
+    "outreach",
+    0.85,
+    r"(?:not sure|don't know|no idea|unsure) (?:if|whether|of) (?:you(?:'re| are)?|your) "
+    r"(?:currently )?(?:looking|interested|open|happy|in the market|current situation|situation)",
+    ("not sure", "don't know", "no idea", "unsure"),
+    family="not sure if you are looking",
+)
+add(
+    "outreach",
+    0.6,
+    r"send (?:me|over|us) (?:a copy of )?your (?:updated |latest |current )?(?:resume|cv)",
+    "send",
+    family="send me your resume",
+)
+add(
+    "outreach",
+    0.6,
+    r"referred (?:you )?to me|you were referred|(?:know|refer) (?:of )?anyone (?:who )?"
+    r"(?:might|may|would|else)|if you know (?:of )?anyone",
+    ("referred", "anyone"),
+    family="know anyone",
+)
+add(
+    "outreach",
+    0.5,
+    r"(?:strong|great|impressive|interesting|excellent|solid) (?:background|profile|experience)|"
+    r"impressed (?:with|by) your (?:background|profile|experience|work)|your (?:background|experience|skills|"
+    r"profile) (?:seems?|looks?|would be|might be|could be|is) (?:like )?(?:an? )?(?:great|perfect|good|strong|"
+    r"ideal|excellent)",
+    ("background", "profile", "experience", "skills"),
+    family="strong background",
+)
+add(
+    "outreach",
+    0.35,
+    r"(?:career|job|exciting|new|unique|great|amazing|interesting) opportunit(?:y|ies)",
+    "opportunit",
+    family="opportunity",
+)
+add(
+    "outreach",
+    0.45,
+    r"(?:is|are|we're|we are) (?:currently )?(?:looking|hiring|searching|recruiting) for "
+    r"(?:an? |experienced |strong |talented |top |senior |junior )",
+    ("looking", "hiring", "searching", "recruiting"),
+    family="is looking for",
+)
+add(
+    "outreach",
+    0.75,
+    r"(?:in|from|through) (?:our|my) (?:resume |candidate |talent )?database",
+    "database",
+    family="in our database",
+)
+add(
+    "outreach",
+    0.6,
+    r"out[- ]of[- ]the[- ]blue|cold (?:email|message)|(?:worth|figured it was worth) a shot",
+    ("blue", "cold", "worth"),
+    family="out of the blue",
+)
+add(
+    "outreach",
+    0.7,
+    r"confidential (?:search|role|client|position)|stealth",
+    ("confidential", "stealth"),
+    family="confidential search",
+)
+add(
+    "outreach",
+    0.55,
+    r"(?:quick|brief|short) (?:chat|call|conversation)\??|(?:do you )?have (?:some )?time to "
+    r"(?:chat|talk|connect)|(?:open|available) to (?:connecting|chatting)",
+    ("chat", "call", "conversation", "connect"),
+    family="quick chat",
+)
+add(
+    "outreach",
+    0.55,
+    r"(?:salary|comp(?:ensation)?|base) (?:\+|and|plus) (?:equity|bonus)|"
+    r"(?:a|the) (?:role|position|opportunity) (?:with|at) [a-z]",
+    ("equity", "bonus", "role", "position", "opportunity"),
+    family="role with",
+)
+add(
+    "outreach",
+    0.6,
+    r"invite you to (?:try|join|sign up|check out)|join (?:our )?(?:talent )?(?:marketplace|network|"
+    r"platform)",
+    ("invite you", "join"),
+    family="join our platform",
+)
+add(
+    "outreach",
+    0.5,
+    r"your next (?:career )?(?:move|step|role|challenge|opportunity)",
+    "your next",
+    family="your next move",
+)
+
+# ---------------------------------------------------------------- job alerts and digests
+add(
+    "job_alert",
+    0.92,
+    r"job alerts?|jobs? (?:you may|you might|that may|that might|we think you(?:'ll| will|'d)?) "
+    r"(?:be interested in|like|love)|new jobs? (?:for you|match|matching|that match|posted|in |near )|"
+    r"jobs? (?:based on|matching|that match) your (?:profile|preferences|search|skills|interests)|"
+    r"job recommendations|recommended jobs|top job picks|jobs? for you|new job matches|job matches",
+    ("job",),
+    family="job alert",
+)
+add(
+    "job_alert",
+    0.8,
+    r"\d+\+? (?:new )?(?:jobs|job matches|job openings|openings|opportunities) (?:for|match|in|"
+    r"near|that|at)|(?:see|view|browse|explore) (?:all|more|similar|other) (?:jobs|openings|positions|roles)|"
+    r"similar jobs|saved (?:job )?search|be an early applicant|be one of the first",
+    ("job", "opening", "opportunit", "search", "applicant", "first", "position", "role"),
+    family="jobs digest",
+)
+add(
+    "job_alert",
+    0.45,
+    r"easy apply|apply now|actively (?:hiring|recruiting)|is hiring|promoted|\bnew\b.{0,20}jobs",
+    ("apply", "hiring", "recruiting", "promoted", "jobs"),
+    family="apply now",
+)
+add(
+    "job_alert",
+    0.5,
+    r"(?:unsubscribe|manage|turn off|edit)(?: from)? (?:this|these|your|job)? ?"
+    r"(?:alerts?|job alerts?|email (?:alerts|preferences|frequency))",
+    ("alert", "preferences", "frequency"),
+    family="manage alerts",
+)
+
+# ---------------------------------------------------------------- marketing and newsletters
+add(
+    "marketing",
+    0.5,
+    r"unsubscribe|opt[- ]out|email preferences|manage (?:your )?subscription",
+    ("unsubscribe", "opt", "preferences", "subscription"),
+    family="unsubscribe",
+)
+add(
+    "marketing",
+    0.6,
+    r"view (?:this email |it |this message )?(?:in|on|as a) (?:your |a )?(?:web )?"
+    r"(?:browser|web page|webpage)",
+    "view",
+    family="view in browser",
+)
+add(
+    "marketing",
+    0.7,
+    r"newsletter|weekly digest|monthly digest|digest of|this week in|top stories|"
+    r"weekly roundup|edition",
+    ("newsletter", "digest", "this week in", "top stories", "roundup", "edition"),
+    family="newsletter",
+)
+add(
+    "marketing",
+    0.85,
+    r"\d+ ?% off|(?:flash|big|holiday|summer|winter|clearance|black friday|cyber monday|"
+    r"end of season) (?:sale|savings|deals?)|sale ends|(?:special|exclusive|limited[- ]time|limited|holiday|"
+    r"introductory|promotional|amazing|great|best|early[- ]bird|seasonal|bonus|welcome) (?:offers?|deals?|"
+    r"savings|discounts?|pricing|price)",
+    ("off", "sale", "deal", "saving", "offer", "discount", "pric"),
+    family="sale",
+)
+add(
+    "marketing",
+    0.8,
+    r"(?:promo|coupon|discount|voucher) codes?|free (?:shipping|trial|gift|delivery|vacation|"
+    r"month)|shop now|buy now|order now|don't miss (?:out|this)|act now|while supplies last|new arrivals|"
+    r"latest collection|first purchase",
+    (
+        "code",
+        "free",
+        "shop",
+        "buy",
+        "order now",
+        "miss",
+        "act now",
+        "supplies",
+        "arrivals",
+        "collection",
+        "purchase",
+    ),
+    family="shop now",
+)
+add(
+    "marketing",
+    0.85,
+    r"you(?:'ve| have) (?:won|been selected to win)|claim your (?:prize|reward|gift)|winner|"
+    r"click (?:here )?(?:immediately|now) to|verify your (?:login|credentials)",
+    ("won", "claim", "winner", "click", "verify"),
+    family="prize",
+)
+add(
+    "marketing",
+    0.6,
+    r"webinar|register now|save your (?:seat|spot)|rsvp|join us (?:for|at) (?:our|a|the) "
+    r"(?:free|virtual|live)|live event",
+    ("webinar", "register", "save your", "rsvp", "join us", "live event"),
+    family="webinar",
+)
+add(
+    "marketing",
+    0.8,
+    r"(?:(?:this|it) is )?not (?:an? )?(?:offer for an? )?(?:job|employment)? ?offer(?: for a job)?|"
+    r"(?:job )?placement (?:program|assistance)|fee[- ]based|bootcamp|upskill|training program|"
+    r"guaranteed (?:job|interview)s?",
+    ("offer", "placement", "fee", "bootcamp", "upskill", "training", "guaranteed"),
+    family="job marketing",
+)
+add(
+    "anti_offer",
+    1.0,
+    r"not (?:an? )?(?:offer for an? )?(?:job|employment)? ?offer|(?:job )?placement program|"
+    r"fee[- ]based",
+    ("offer", "placement", "fee"),
+    family="not a job offer",
+)
+
+# ---------------------------------------------------------------- receipts
+add(
+    "receipt",
+    0.8,
+    r"(?:your|the) (?:order|purchase|payment|receipt|invoice|subscription)(?! of your application)\b"
+    r"|order (?:#|number|no\.?|confirmation|has shipped|shipped|status)|(?:has|have) shipped|"
+    r"track(?:ing)? (?:number|link|your (?:package|order|shipment))|thank you for your (?:order|purchase|payment)|"
+    r"payment (?:received|confirmation|successful|failed)|amount (?:charged|paid|due)|invoice #",
+    (
+        "order",
+        "purchase",
+        "payment",
+        "receipt",
+        "invoice",
+        "subscription",
+        "shipped",
+        "track",
+        "amount",
+    ),
+    family="receipt",
+)
+
+# ---------------------------------------------------------------- notifications
+add(
+    "notification",
+    0.8,
+    r"statement (?:is )?(?:now )?(?:available|ready)|(?:verify|confirm) your (?:account|"
+    r"email address|identity)|password (?:reset|change|expir)|security (?:alert|code)|new sign-in|"
+    r"unusual (?:activity|sign)|account (?:suspension|suspended|will be suspended|at risk|security)|"
+    r"data usage|billing cycle|subscription (?:renewal|expires|will renew)|renew (?:now|your)|"
+    r"reply to this email directly|view it on github|mailing list|mailman/listinfo|listinfo|"
+    r"viewed your profile|connection request|endorsed you|commented on|mentioned you|"
+    r"your (?:monthly|weekly) (?:statement|summary|report)|two-factor|verification code|one-time (?:code|password)",
+    (
+        "statement",
+        "verify",
+        "confirm",
+        "password",
+        "security",
+        "sign-in",
+        "unusual",
+        "account",
+        "usage",
+        "billing",
+        "subscription",
+        "renew",
+        "reply to this email",
+        "github",
+        "mailing list",
+        "listinfo",
+        "viewed",
+        "connection",
+        "endorsed",
+        "commented",
+        "mentioned",
+        "monthly",
+        "weekly",
+        "two-factor",
+        "code",
+    ),
+    family="account notification",
+)
+
+# ---------------------------------------------------------------- auto-replies
+add(
+    "auto_reply",
+    0.92,
+    r"(?:i am|i'm|i will be|i'll be|i was) (?:currently |now )?(?:out of (?:the )?office|ooo|"
+    r"away from (?:the office|my desk|email)|on (?:annual |parental |maternity |paternity |sick |medical )?leave|"
+    r"on (?:vacation|holiday|pto|a business trip)|travell?ing (?:with|and)|off (?:work|until)|"
+    r"out (?:until|through|from))",
+    ("i am", "i'm", "i will", "i'll", "i was"),
+    family="out of office",
+)
+add(
+    "auto_reply",
+    0.9,
+    r"(?:limited|no|intermittent|restricted) access to (?:my )?(?:e-?mail|inbox|messages)|"
+    r"(?:will|shall) (?:respond|reply|get back to you|return your (?:e-?mail|message)|answer)"
+    r"(?: to (?:your|it|all))?(?: (?:e-?mails?|messages?))?(?: as soon as possible| promptly)? (?:when|upon|once|after)"
+    r" (?:i|my) (?:return|get back|am back)",
+    ("access", "respond", "reply", "get back", "return", "answer"),
+    family="will reply on return",
+)
+add(
+    "auto_reply",
+    0.95,
+    r"^(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response)|autoreply|out of (?:the )?office|"
+    r"ooo\b|abwesenheitsnotiz|r[ée]ponse automatique|away:|vacation reply|on leave)",
+    ("auto", "out of", "ooo", "abwesen", "ponse", "away", "vacation", "leave"),
+    scope="subject",
+    family="subject: automatic reply",
+)
+add(
+    "auto_reply",
+    0.5,
+    r"out of (?:the )?office|back in (?:the )?office on|returning (?:to the office )?on|"
+    r"for urgent (?:matters|issues|requests|enquiries|inquiries)|this is an automat(?:ed|ic) (?:reply|response)",
+    ("out of", "back in", "returning", "urgent", "automat"),
+    family="away",
+)

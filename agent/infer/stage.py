@@ -1,0 +1,218 @@
+"""Where in the hiring process a message is, and when the interview is.
+
+Stage vocabulary (agent/verdict.py): application, phone screen, interview round N, final,
+assessment. Onsite/panel/superday without a stated number count as round 2; a generic first
+interview as round 1. Past stages ("following your phone screen") do not set the stage.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from agent.infer.timeline import MONTHS, WEEKDAYS
+from agent.message import Message
+from agent.verdict import (
+    STAGE_APPLICATION,
+    STAGE_ASSESSMENT,
+    STAGE_FINAL,
+    STAGE_PHONE_SCREEN,
+    interview_round,
+)
+
+_ORD = {"first": 1, "1st": 1, "one": 1, "initial": 1, "second": 2, "2nd": 2, "two": 2, "third": 3,
+        "3rd": 3, "three": 3, "fourth": 4, "4th": 4, "four": 4, "fifth": 5, "5th": 5, "five": 5}
+
+_PAST = re.compile(r"(?:following|after|completing|completed|passed|thank you for|thanks for|during|"
+                   r"from|since|in|of) (?:your|the|our)? ?(?:recent |successful )?$")
+_STAGES: list[tuple[str, re.Pattern[str]]] = [
+    ("final", re.compile(r"\bfinal(?:[- ]round)? (?:round|interview|stage|conversation|call|panel|onsite)s?\b|"
+                         r"\bfinal round\b")),
+    ("ordinal", re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)[- ](?:round|stage|"
+                           r"interview)\b|\bround (\d|one|two|three|four|five)\b")),
+    ("onsite", re.compile(r"\b(?:virtual )?(?:on-?site|onsite|panel|superday|super day|loop|in-person) "
+                          r"(?:interview|round|visit|day|loop)?|\bpanel\b")),
+    ("assessment", re.compile(r"\b(?:assessment|coding challenge|coding test|coding exercise|take-home|"
+                              r"take home|online test|technical test|skills? test|aptitude test|case study|"
+                              r"hackerrank|codility|codesignal|testgorilla|work sample|homework|"
+                              r"technical exercise|programming (?:test|exercise|challenge))\b")),
+    ("phone", re.compile(r"\b(?:phone|telephone) (?:screen|screening|interview|call|conversation|chat)|"
+                         r"\b(?:screening|recruiter|intro(?:ductory)?|initial|exploratory|discovery) "
+                         r"(?:call|chat|conversation|screen)\b|\bphone screen\b")),
+    ("interview", re.compile(r"\binterview\b")),
+]
+
+
+def find_stage(text_lc: str, subject_lc: str, label: str) -> str | None:
+    """The stage this message is about, from its subject first, then its text."""
+    for src in (subject_lc, text_lc):
+        st = _scan(src, label)
+        if st:
+            return st
+    if label == "ack":
+        return STAGE_APPLICATION
+    if label == "rejection" and not re.search(r"\binterview", text_lc):
+        return STAGE_APPLICATION
+    return None
+
+
+def _scan(text: str, label: str) -> str | None:
+    if not text:
+        return None
+    found: dict[str, tuple[int, str]] = {}
+    for name, rx in _STAGES:
+        for m in rx.finditer(text):
+            if name != "interview" and label in ("invite", "update") and _PAST.search(
+                text[max(0, m.start() - 30) : m.start()]
+            ):
+                continue
+            if name == "ordinal":
+                word = m.group(1) or m.group(2)
+                n = _ORD.get(word, int(word) if word.isdigit() else 1)
+                # "passed the first round ... second round" keeps the later number
+                prev = found.get("ordinal")
+                if prev is None or n > int(prev[1]):
+                    found["ordinal"] = (m.start(), str(n))
+                continue
+            found.setdefault(name, (m.start(), m.group(0)))
+    if "final" in found:
+        return STAGE_FINAL
+    if "ordinal" in found:
+        return interview_round(int(found["ordinal"][1]))
+    if "onsite" in found:
+        return interview_round(2)
+    if label in ("invite", "update") and "assessment" in found:
+        if "interview" not in found or found["assessment"][0] < found["interview"][0]:
+            return STAGE_ASSESSMENT
+    if "phone" in found:
+        return STAGE_PHONE_SCREEN
+    if "assessment" in found and label in ("invite", "update"):
+        return STAGE_ASSESSMENT
+    if "interview" in found and label in ("invite", "update", "rejection"):
+        return interview_round(1)
+    return None
+
+
+# --------------------------------------------------------------------------- times
+_TZ = {
+    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "pacific": "America/Los_Angeles", "mt": "America/Denver", "mst": "America/Denver",
+    "mdt": "America/Denver", "ct": "America/Chicago", "cst": "America/Chicago",
+    "cdt": "America/Chicago", "central": "America/Chicago", "et": "America/New_York",
+    "est": "America/New_York", "edt": "America/New_York", "eastern": "America/New_York",
+    "gmt": "UTC", "utc": "UTC", "bst": "Europe/London", "uk time": "Europe/London",
+    "cet": "Europe/Berlin", "cest": "Europe/Berlin", "ist": "Asia/Kolkata",
+    "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "sgt": "Asia/Singapore",
+    "jst": "Asia/Tokyo", "eet": "Europe/Helsinki", "eest": "Europe/Helsinki",
+}
+_MON = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+        r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+_WDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+_TIME = (r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s?(?P<ap>a\.?m\.?|p\.?m\.?)|(?P<h24>\d{1,2}):(?P<mi24>\d{2})"
+         r"(?!\s?[ap]\.?m)")
+_TZPART = r"(?:\s?\(?(?P<tz>pt|pst|pdt|mt|mst|mdt|ct|cst|cdt|et|est|edt|gmt|utc|bst|cet|cest|ist|aest|aedt|sgt|" \
+          r"jst|eet|eest|pacific|eastern|central)\b\)?)?"
+_END = r"(?:\s?(?:-|to|until)\s?(?P<eh>\d{1,2})(?:[:.](?P<emi>\d{2}))?\s?(?P<eap>a\.?m\.?|p\.?m\.?)?)?"
+_DATETIME = re.compile(
+    rf"(?:(?P<wd>{_WDAY}),?\s)?(?:the\s)?"
+    rf"(?:(?P<mon>{_MON})\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?"
+    rf"(?P<mon2>{_MON})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<num>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?))"
+    rf"(?:,?\s(?P<year>\d{{4}}))?,?\s(?:at\s|@\s|from\s|-\s|,\s)?(?:{_TIME}){_TZPART}{_END}{_TZPART.replace('tz', 'tz2')}"
+)
+_RELTIME = re.compile(
+    rf"\b(?P<rel>tomorrow|today|(?:this |next )?(?:{_WDAY}))\b,?\s(?:at|@|from)\s(?:{_TIME}){_TZPART}{_END}"
+)
+
+
+def find_interview_time(
+    msg: Message, text: str, tz: ZoneInfo
+) -> tuple[datetime | None, datetime | None, str | None]:
+    """(start, end, evidence) from a calendar request, else from a date and time in the text."""
+    for ev in msg.calendar:
+        if (ev.method or "REQUEST").upper() in {"REQUEST", "PUBLISH"} and ev.start:
+            start = ev.start if ev.start.tzinfo else ev.start.replace(tzinfo=tz)
+            end = ev.end if (ev.end is None or ev.end.tzinfo) else ev.end.replace(tzinfo=tz)
+            return start, end, "calendar: DTSTART"
+    if not text:
+        return None, None, None
+    sent = msg.date.astimezone(tz).date() if msg.date else None
+    low = text.lower()
+    m = _DATETIME.search(low)
+    if m:
+        d = _date_of(m, sent)
+        if d:
+            return (*_times(m, d, tz), f'text: "{text[m.start():m.end()].strip()}"')
+    m = _RELTIME.search(low)
+    if m and sent:
+        rel = m.group("rel")
+        if rel == "today":
+            d = sent
+        elif rel == "tomorrow":
+            d = sent + timedelta(days=1)
+        else:
+            wd = WEEKDAYS.get(rel.split()[-1])
+            if wd is None:
+                return None, None, None
+            ahead = (wd - sent.weekday()) % 7 or 7
+            d = sent + timedelta(days=ahead)
+        return (*_times(m, d, tz), f'text: "{text[m.start():m.end()].strip()}"')
+    return None, None, None
+
+
+def _date_of(m: re.Match[str], sent: date | None) -> date | None:
+    try:
+        if m.group("iso"):
+            return date.fromisoformat(m.group("iso"))
+        if m.group("num"):
+            parts = m.group("num").split("/")
+            mo, dd = int(parts[0]), int(parts[1])
+            y = int(parts[2]) if len(parts) > 2 else None
+            if y is not None and y < 100:
+                y += 2000
+            return _with_year(mo, dd, y or (int(m.group("year")) if m.group("year") else None), sent)
+        mon = m.group("mon") or m.group("mon2")
+        day = m.group("day") or m.group("day2")
+        y = int(m.group("year")) if m.group("year") else None
+        return _with_year(MONTHS[mon.rstrip(".")], int(day), y, sent)
+    except (ValueError, KeyError):
+        return None
+
+
+def _with_year(mo: int, dd: int, y: int | None, sent: date | None) -> date | None:
+    if y:
+        return date(y, mo, dd)
+    if sent is None:
+        return None
+    d = date(sent.year, mo, dd)
+    return d if d >= sent - timedelta(days=1) else date(sent.year + 1, mo, dd)
+
+
+def _hour(h: str, ap: str | None) -> int:
+    hour = int(h)
+    if ap:
+        pm = ap.startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    return hour
+
+
+def _times(m: re.Match[str], d: date, tz: ZoneInfo) -> tuple[datetime | None, datetime | None]:
+    try:
+        if m.group("h24"):
+            t = time(int(m.group("h24")), int(m.group("mi24")))
+            ap = None
+        else:
+            ap = m.group("ap")
+            t = time(_hour(m.group("h"), ap), int(m.group("mi") or 0))
+        tzname = m.group("tz") or (m.groupdict().get("tz2"))
+        zone = ZoneInfo(_TZ[tzname]) if tzname and tzname in _TZ else tz
+        start = datetime.combine(d, t, zone)
+        end = None
+        if m.group("eh"):
+            eap = m.group("eap") or ap
+            end = datetime.combine(d, time(_hour(m.group("eh"), eap), int(m.group("emi") or 0)), zone)
+            if end <= start:
+                end = None
+        return start, end
+    except (ValueError, KeyError):
+        return None, None

@@ -1,0 +1,261 @@
+"""Promised timelines ("within two weeks", "by Friday", "early next week") and their dates.
+
+Resolution rules (all relative to the message's date in the user's timezone):
+- "within N days/weeks/hours", "in N days": the message date plus that many calendar days
+  (hours round up to whole days); "business/working days" count Monday to Friday only.
+  A range ("5-7 business days") resolves to its later bound.
+- a weekday ("by Friday", "on Thursday", "after the debrief on Thursday"): the next such day
+  strictly after the message date. Written on a Friday, "by Friday" means next week's Friday:
+  a same-day deadline would be said as "today" or "end of day".
+- "this week", "end of the week", "later this week": Friday of the message's week (sent on a
+  weekend: the coming Friday). "early next week": Tuesday of next week; "mid next week":
+  Wednesday; "next week", "end of next week": Friday of next week.
+- "end of the month": its last day; "next month": the last day of next month.
+- "today", "end of day": the message date; "tomorrow": the day after.
+- vague words ("soon", "shortly", "in the coming weeks") are found but resolve to no date.
+A resolved date may fall on a weekend: moving it to a business day is the policy's job.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3,
+            "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "few": 3, "a few": 3,
+                "couple": 2, "a couple": 2, "a couple of": 2, "couple of": 2, "several": 5}
+
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MON = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+        r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+_NUM = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
+        r"fifteen|twenty|thirty|a|an|a few|few|a couple(?: of)?|couple(?: of)?|several)")
+_RANGE = rf"{_NUM}(?:\s?(?:-|to|or)\s?{_NUM})?"
+_UNIT = r"(?:(?:business|working|calendar|work) )?(?:hours?|days?|weeks?|months?)"
+_DAYNUM = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = rf"(?:{_MON} {_DAYNUM}(?:,? \d{{4}})?|{_DAYNUM} (?:of )?{_MON}(?:,? \d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
+
+# (kind, regex). Kinds drive resolution; the order only breaks ties between equal spans.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("span", re.compile(rf"\bwithin (?:the )?(?:next |coming |following )?(?:{_RANGE} {_UNIT}|a day or two|"
+                        rf"a week or two|(?:a|one|the) (?:week|month|day)|24 hours|48 hours)\b")),
+    ("span", re.compile(rf"\b(?:in|over|during) (?:the )?(?:next |coming |following )?(?:{_RANGE} {_UNIT}|"
+                        rf"a day or two|a week or two)\b")),
+    ("span", re.compile(rf"\b(?:allow|takes?|expect|up to|approximately|about|around|roughly) (?:up to )?"
+                        rf"{_RANGE} (?:business|working) days\b")),
+    ("weekpart", re.compile(r"\b(?:by |before |until |around |during |sometime |some time )?(?:the )?"
+                            r"(?:(?:very )?early|earlier|late|later|mid|mid-|middle of|end of|beginning of|start of)?"
+                            r" ?(?:this|next|the following|the coming) (?:week|month)\b(?:'s end)?")),
+    ("weekpart", re.compile(r"\b(?:by |before |until |around )?(?:the )?(?:end|close) of (?:the |this )?"
+                            r"(?:week|month|quarter|business day|day)\b")),
+    ("weekpart", re.compile(r"\b(?:by |before )(?:the )?(?:eod|eow|cob|close of business|end of business|"
+                            r"end of day|weekend|holidays?)\b")),
+    ("after_weekday", re.compile(rf"\bafter (?:the|our|their|my|your|a|an) [a-z' -]{{2,40}}? "
+                                 rf"(?:on|this|next) {_WD}\b")),
+    ("weekday", re.compile(rf"\b(?:by|before|on|until|no later than|this|next|early|around|through|"
+                           rf"till|til|after) (?:(?:this|next|the coming) )?{_WD}(?:'s)?"
+                           r"(?: (?:morning|afternoon|evening|eod|cob|end of day|close of business))?\b")),
+    ("date", re.compile(rf"\b(?:by|before|on or before|no later than|until|on|after) (?:the )?{_DATE}\b")),
+    ("day", re.compile(r"\b(?:by |before |until )?(?:end of (?:the )?day today|later today|tomorrow|"
+                       r"by today|end of today|the day after tomorrow)\b")),
+    ("vague", re.compile(r"\b(?:in the (?:coming|next (?:few|couple of)) (?:days|weeks)|in due course|"
+                         r"in the near future|(?<!as )soon(?! as)|shortly)\b")),
+]
+# Sentences with one of these words carry the company's promise about its next move.
+_PROMISE = re.compile(
+    r"\b(?:hear|get back|decision|decide|update|let you know|respond|response|be in touch|feedback|"
+    r"contact|reply|expect|reach out|follow up|notify|next steps?|inform|come back|circle back|"
+    r"review|finali[sz]e|offer|sign|accept|by)\b"
+)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    phrase: str  # as written in the message
+    due: date | None
+
+
+def find_timeline(text: str, sent: date | None) -> Timeline | None:
+    """The company's stated timeline in `text` (normalised new text) and the date it means."""
+    if not text:
+        return None
+    low = text.lower()
+    best: tuple[tuple[int, int, int], str, str, int] | None = None
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(low):
+            phrase_lc = m.group(0)
+            if kind in ("weekday", "date") and _is_appointment(low, m.end()):
+                continue
+            start = m.start()
+            s0 = max(low.rfind(". ", 0, start), low.rfind("\n", 0, start), 0)
+            e1 = [i for i in (low.find(". ", m.end()), low.find("\n", m.end())) if i >= 0]
+            sentence = low[s0 : min(e1) if e1 else len(low)]
+            specific = 0 if kind == "vague" else 1
+            promise = 1 if _PROMISE.search(sentence) else 0
+            rank = (specific, promise, -start)
+            if best is None or rank > best[0]:
+                best = (rank, kind, text[start : m.end()], start)
+    if best is None:
+        return None
+    _rank, kind, phrase, _start = best
+    phrase = _trim(phrase)
+    return Timeline(phrase, resolve(phrase, sent) if sent else None)
+
+
+def _is_appointment(low: str, end: int) -> bool:
+    """`on Thursday, 12 October at 2:00 PM` is an interview time, not a promise."""
+    tail = low[end : end + 30]
+    return bool(re.match(r"(?:,? (?:\d{1,2}(?:st|nd|rd|th)? )?[a-z]*\.? ?\d{0,2},?)? ?(?:at|@|from) \d", tail))
+
+
+def _trim(phrase: str) -> str:
+    return phrase.strip().rstrip(".,;:")
+
+
+# ------------------------------------------------------------------------- resolution
+def _num(word: str) -> int | None:
+    word = word.strip()
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def add_business_days(d: date, n: int) -> date:
+    while n > 0:
+        d += timedelta(days=1)
+        if d.weekday() < 5:
+            n -= 1
+    return d
+
+
+def _next_weekday(d: date, wd: int) -> date:
+    ahead = (wd - d.weekday()) % 7
+    return d + timedelta(days=ahead or 7)
+
+
+def _friday_of_week(d: date) -> date:
+    if d.weekday() >= 5:  # a weekend message: "this week" is the coming one
+        return _next_weekday(d, 4)
+    return d + timedelta(days=4 - d.weekday())
+
+
+def _monday_next_week(d: date) -> date:
+    return d + timedelta(days=7 - d.weekday())
+
+
+def _last_day(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    m += 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+_SPAN = re.compile(rf"(?P<a>{_NUM})(?:\s?(?:-|to|or)\s?(?P<b>{_NUM}))? (?P<biz>(?:business|working|work) )?"
+                   r"(?:calendar )?(?P<unit>hour|day|week|month)s?")
+_DATE_MD = re.compile(rf"(?P<mon>{_MON}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?")
+_DATE_DM = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MON})(?:,? (?P<year>\d{{4}}))?")
+_DATE_NUM = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{2,4}))?")
+
+
+def resolve(phrase: str, sent: date) -> date | None:
+    """The date a timeline phrase means, written on `sent`; None for vague phrases."""
+    p = phrase.lower().strip()
+    if re.search(r"\b(?:day or two)\b", p):
+        return sent + timedelta(days=2)
+    if re.search(r"\bweek or two\b", p):
+        return sent + timedelta(days=14)
+    m = _SPAN.search(p)
+    if m and not re.search(r"\b(?:this|next|following|coming) (?:week|month)\b", p):
+        a, b = _num(m.group("a")), _num(m.group("b") or "")
+        n = b if b is not None else a
+        if n is None:
+            return None
+        unit = m.group("unit")
+        if unit == "hour":
+            return sent + timedelta(days=-(-n // 24))
+        if unit == "day":
+            return add_business_days(sent, n) if m.group("biz") else sent + timedelta(days=n)
+        if unit == "week":
+            return sent + timedelta(days=7 * n)
+        return _add_months(sent, n)
+    if re.search(r"\bwithin (?:a|one|the) week\b", p):
+        return sent + timedelta(days=7)
+    if re.search(r"\bwithin (?:a|one|the) month\b", p):
+        return _add_months(sent, 1)
+    if re.search(r"\bwithin (?:a|one|the) day\b", p):
+        return sent + timedelta(days=1)
+    for rx in (_DATE_MD, _DATE_DM):
+        dm = rx.search(p)
+        if dm:
+            return _explicit_date(sent, MONTHS[dm.group("mon").rstrip(".")], int(dm.group("day")),
+                                  dm.group("year"))
+    dn = _DATE_NUM.search(p)
+    if dn:
+        return _explicit_date(sent, int(dn.group("m")), int(dn.group("d")), dn.group("y"))
+    wd = re.search(rf"\b({_WD})\b", p)
+    if wd:
+        return _next_weekday(sent, WEEKDAYS[wd.group(1)])
+    if "tomorrow" in p:
+        return sent + timedelta(days=2 if "day after" in p else 1)
+    if re.search(r"\b(?:today|eod|cob|close of business|end of business|end of (?:the )?day)\b", p):
+        return sent
+    if "weekend" in p:
+        return _friday_of_week(sent)
+    if "holiday" in p:
+        return None
+    return _week_or_month(p, sent)
+
+
+def _week_or_month(p: str, sent: date) -> date | None:
+    nxt = bool(re.search(r"\b(?:next|following|coming) (?:week|month)\b", p)) and "this" not in p
+    if "quarter" in p:
+        q_end_month = ((sent.month - 1) // 3 + 1) * 3
+        return _last_day(sent.year, q_end_month)
+    if "month" in p:
+        base = _add_months(sent.replace(day=1), 1) if nxt else sent.replace(day=1)
+        if re.search(r"\b(?:early|beginning|start)\b", p):
+            return base.replace(day=7) if nxt else max(sent, base.replace(day=7))
+        if re.search(r"\b(?:mid|middle)\b", p):
+            return base.replace(day=15) if nxt else max(sent, base.replace(day=15))
+        return _last_day(base.year, base.month)
+    if "week" in p or "eow" in p:
+        if nxt:
+            monday = _monday_next_week(sent)
+            if re.search(r"\b(?:beginning|start)\b", p):
+                return monday
+            if re.search(r"\b(?:very early|early|earlier)\b", p):
+                return monday + timedelta(days=1)
+            if re.search(r"\b(?:mid|middle)\b", p):
+                return monday + timedelta(days=2)
+            return monday + timedelta(days=4)
+        if re.search(r"\b(?:early|beginning|start)\b", p) and sent.weekday() < 2:
+            return sent + timedelta(days=1 - sent.weekday())
+        if re.search(r"\b(?:mid|middle)\b", p) and sent.weekday() < 2:
+            return sent + timedelta(days=2 - sent.weekday())
+        return _friday_of_week(sent)
+    return None
+
+
+def _explicit_date(sent: date, month: int, day: int, year: str | None) -> date | None:
+    try:
+        if year:
+            y = int(year)
+            y = y + 2000 if y < 100 else y
+            return date(y, month, day)
+        d = date(sent.year, month, day)
+        return d if d >= sent else date(sent.year + 1, month, day)
+    except ValueError:
+        return None
