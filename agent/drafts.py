@@ -18,7 +18,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from agent.compose import DraftContext, compose_followup
+from agent.compose import DraftContext, UnsafeDraft, compose_followup
 from agent.message import Address, Message
 from agent.parse import parse_message
 from agent.policy.due import ACTION_DRAFT, ACTION_GHOST, ACTION_REMIND, Decision, PolicySettings
@@ -246,7 +246,19 @@ class DraftKeeper:
                 self.repo.update_draft(draft.id, now, state="retracted")
             return
         if copy is None:
-            message = self._compose(proc, d, draft, now)
+            try:
+                message = self._compose(proc, d, draft, now)
+            except UnsafeDraft as exc:
+                with self.store.transaction():
+                    self.repo.update_draft(draft.id, now, state="retracted")
+                    self.repo.add_event(
+                        draft.process_id,
+                        now,
+                        "no_draft",
+                        f"{proc.company}: no draft: {exc}",
+                        f"unsafe:{draft.message_id}",
+                    )
+                return
             remote_id = self.mailbox.create_draft(message)
             _crash_point("after-draft-write")
             digest = body_hash(parse_message(bytes(message)))

@@ -26,7 +26,9 @@ def _draft_state(repo: Repo, process_id: str) -> tuple[str, bool]:
 
 def _note(repo: Repo, proc: ProcessRow, d: Derived) -> str:
     if d.needs_confirmation:
-        return (f"looks like {'a ' + d.pending_verdict if d.pending_verdict else 'a verdict'}: "
+        what = {"offer": "an offer", "rejection": "a rejection"}.get(d.pending_verdict or "",
+                                                                     "a decision")
+        return (f"looks like {what}: "
                 f"not acted on; `followup confirm {proc.id}` or `followup close {proc.id}`")
     for row in reversed(repo.events(proc.id)):
         if row["kind"] == "no_draft":

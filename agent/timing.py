@@ -19,7 +19,8 @@ def timing_of(d: Derived, *, restart_at: datetime | None = None) -> ProcessTimin
         stage=d.stage,
         last_company_at=d.last_company_at,
         last_user_at=last_user,
-        interview_end=d.interview_end,
+        # An interview with a start but no known end counts from its start.
+        interview_end=d.interview_end or d.interview_at,
         stated_due=date.fromisoformat(d.stated_due) if d.stated_due else None,
         stated_phrase=d.stated_phrase,
         stated_at=d.stated_at,

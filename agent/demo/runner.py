@@ -13,6 +13,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from agent.cli_render import status_table
+
 from agent.clock import FixedClock
 from agent.config import load_config
 from agent.demo.scenario import END, MAILS, START, TZ, USER_SENDS_DRAFTS_FOR
@@ -29,7 +31,7 @@ timezone = "Europe/Berlin"
 name = "Alex Morgan"
 addresses = ["alex@example.com"]
 signature = "Alex Morgan\\n+49 30 555 0100"
-recent_updates = ["I have since completed the AWS Solutions Architect Associate certification"]
+recent_updates = ["I completed the AWS Solutions Architect Associate certification"]
 
 [report]
 weekday = "mon"
@@ -112,18 +114,29 @@ def _new_lines(engine: Engine, last_event: int, last_msg: int) -> tuple[list[tup
         kind = verdict.get("kind") or verdict.get("label") or "other"
         if row["direction"] == "in":
             lines.append(("  ", f"ignored ({kind.replace('_', ' ')}): {row['subject'][:70]}"))
+    for row in engine.store.query("SELECT * FROM reports WHERE delivered_at = ?",
+                                  (engine.clock.now().isoformat(),)):
+        lines.append(("@@", f"weekly status email for {row['slot']} delivered to your Inbox"))
     top = engine.store.one("SELECT MAX(id) FROM messages")
     return lines, last_event, int(top[0] or 0) if top else last_msg
 
 
 def _status_table(engine: Engine, now: datetime) -> Table:
-    table = Table(title=f"followup status ({now:%a %d %b %Y})", show_lines=False)
-    for col in ("process", "stage", "state", "flags", "due", "why", "draft"):
-        table.add_column(col, overflow="fold")
-    for v in process_views(engine.repo, engine.settings, engine.tz, now, include_closed=True):
-        table.add_row(v.id, v.stage or "", v.state, ", ".join(v.flags),
-                      v.due.isoformat() if v.due else "", v.due_reason, v.draft)
+    views = process_views(engine.repo, engine.settings, engine.tz, now, include_closed=True)
+    table = status_table(views, engine.tz, now.astimezone(engine.tz).date())
+    table.title = f"followup status --all, {now:%a %d %b %Y}"
     return table
+
+
+def _moments() -> list[datetime]:
+    """When the agent runs: each morning, and a few minutes after each message arrives
+    (as the daemon would, woken by IDLE or the Maildir watcher)."""
+    moments = {m.at + timedelta(minutes=5) for m in MAILS if START <= m.at <= END}
+    day = START
+    while day <= END:
+        moments.add(day)
+        day += timedelta(days=1)
+    return sorted(moments)
 
 
 def run_demo(out_dir: Path | None = None, console: Console | None = None) -> int:
@@ -136,23 +149,27 @@ def run_demo(out_dir: Path | None = None, console: Console | None = None) -> int
     engine = Engine(cfg, clock)
     engine.open()
     console.print(f"[bold]followup demo[/]: Alex Morgan's job search, {START:%d %b} to "
-                  f"{END:%d %b %Y}, replayed one morning at a time.\n")
+                  f"{END:%d %b %Y}, replayed as the mail arrives,\n"
+                  "with a look every morning at what is due.")
+    console.print("Legend: <- mail in  -> you wrote  ** state  .. stage  ++ draft made  "
+                  ">> sent  -- draft removed\n        !! reminder  ?? needs you  "
+                  "@@ weekly email  (blank) ignored as noise\n", markup=False, highlight=False)
     last_event = last_msg = 0
+    shown_day = None
     try:
-        day = START
-        while day <= END:
-            clock.set(day)
-            world.deliver_until(day)
+        for moment in _moments():
+            clock.set(moment)
+            world.deliver_until(moment)
             engine.full_cycle()
             lines, last_event, last_msg = _new_lines(engine, last_event, last_msg)
-            user_lines = world.user_sends_drafts(day + timedelta(hours=3))
-            if lines or user_lines:
-                console.print(f"[bold cyan]{day:%a %d %b}[/]")
-                for icon, text in lines:
-                    console.print(f"  {icon} {text}", markup=False, highlight=False)
-                for text in user_lines:
-                    console.print(f"  >> {text}", markup=False, highlight=False)
-            day += timedelta(days=1)
+            lines += [(">>", text) for text in world.user_sends_drafts(moment)]
+            if not lines:
+                continue
+            if moment.date() != shown_day:
+                shown_day = moment.date()
+                console.print(f"[bold cyan]{moment:%a %d %b}[/]")
+            for icon, text in lines:
+                console.print(f"  {moment:%H:%M} {icon} {text}", markup=False, highlight=False)
         console.print()
         console.print(_status_table(engine, END))
         _show_draft(console, world)

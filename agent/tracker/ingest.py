@@ -89,9 +89,6 @@ def ingest(
     keys = thread_keys(msg)
     repo.add_thread_keys(fp, keys)
     process_id, changed = _assign(repo, account, fp, keys, verdict, outbound, at)
-    result = Ingested("processed", fp, process_id, verdict, changed)
-    for pid in changed:
-        rederive(repo, pid, now)
     if process_id:
         kind = "message_out" if outbound else "message_in"
         who = "you" if outbound else (msg.from_.name or msg.from_.addr if msg.from_ else "?")
@@ -100,6 +97,9 @@ def ingest(
             process_id, at, kind, f"{who}: {what}: {msg.subject[:120]}",
             f"msg:{fp}", label=None if outbound else verdict.label, subject=msg.subject[:300],
         )
+    for pid in changed:
+        rederive(repo, pid, now)
+    result = Ingested("processed", fp, process_id, verdict, changed)
     return result
 
 
