@@ -55,7 +55,7 @@ class Watcher:
         self.conn = ImapConnection(settings, read_timeout=WATCH_READ_TIMEOUT)
         self._folders = folders
         self._use_idle = use_idle
-        self._poll = max(1.0, poll_seconds)
+        self._poll = max(0.1, poll_seconds)
         self._backoff = (backoff_base, backoff_cap)
         self._rng = rng
         self._failures = 0
@@ -164,7 +164,9 @@ class Watcher:
                     return self._report(client, inbox)
                 self._start_idle(client)
                 continue
-            wait = min(remaining, IDLE_SLICE, max(0.1, IDLE_REISSUE - (now - self._idle_since)))
+            wait = min(remaining, IDLE_SLICE, max(0.05, IDLE_REISSUE - (now - self._idle_since)))
+            if others:  # wake up for the next STATUS round of the other folders
+                wait = min(wait, max(0.05, self._poll - (now - self._last_poll)))
             started = time.monotonic()
             responses = client.idle_check(timeout=wait)
             if self._changed(responses):
