@@ -41,7 +41,7 @@ NO_REPLY = re.compile(
 LIVE = ("intent", "pending", "edited")
 
 
-def _crash_point(name: str) -> None:
+def crash_point(name: str) -> None:
     """Fault injection for the crash tests: FOLLOWUP_TEST_CRASH=<name> kills the process
     at that point as abruptly as kill -9 would."""
     if os.environ.get("FOLLOWUP_TEST_CRASH") == name:
@@ -212,7 +212,7 @@ class DraftKeeper:
         mid = draft_message_id(proc.id, key, self.profile.address)
         with self.store.transaction():
             self.repo.insert_draft_intent(proc.id, self.account, key, mid, now)
-        _crash_point("after-draft-intent")
+        crash_point("after-draft-intent")
         draft = self.repo.draft_for_window(proc.id, key)
         assert draft is not None
         self._finish_intent(draft, now, counts)
@@ -260,7 +260,7 @@ class DraftKeeper:
                     )
                 return
             remote_id = self.mailbox.create_draft(message)
-            _crash_point("after-draft-write")
+            crash_point("after-draft-write")
             digest = body_hash(parse_message(bytes(message)))
         else:
             remote_id, digest = copy.remote_id, body_hash(copy.message)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from agent.clock import Clock
-from agent.drafts import DraftKeeper, Profile
+from agent.drafts import DraftKeeper, Profile, crash_point
 from agent.errors import AuthError, ConfigError, CursorExpired, FollowupError, TransientError
 from agent.policy.due import PolicySettings
 from agent.store.db import Store
@@ -215,6 +215,7 @@ class Engine:
                 self.repo.mark_report_delivered(slot, now)
             return False
         where = deliver_report(self, slot, message_id)
+        crash_point("after-report-write")
         with self.store.transaction():
             self.repo.mark_report_delivered(slot, now)
         self.on_event(f"weekly report {slot} delivered to {where}")

@@ -55,6 +55,7 @@ class DemoWorld:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        root.mkdir(parents=True, exist_ok=True)
         self.mail = root / "Mail"
         self.inbox = stdmailbox.Maildir(self.mail, create=True)
         self.sent = self.inbox.add_folder("Sent")
