@@ -51,6 +51,8 @@ def classify(
                          _sender_hosts(msg))
     v.company, v.company_domain = guess.name, guess.domain
     v.role = find_role(p.subject, p.body)
+    if v.role and v.company and v.role.lower() == v.company.lower():
+        v.role = None
 
     sent = msg.date.astimezone(zone).date() if msg.date else None
     tl = find_timeline(p.body, sent)

@@ -24,7 +24,7 @@ from agent.infer.people import Signature, looks_like_person
 from agent.message import Address
 
 # One company name as written: capitalised words, digits, &, and a few joining words.
-_TOKEN = r"(?:[A-Z0-9][\w&'.+-]*[\w&+.]|[A-Z0-9]|&)"
+_TOKEN = r"(?:[A-Z0-9][\w&'.+-]*[\w&+.]|[A-Z0-9]|&|[a-z]{1,12}[A-Z][\w&'.+-]*)"
 _JOIN = r"(?:&|and|of|de|du|la|for|von|van|der|y|the)"
 NAME = rf"{_TOKEN}(?: (?:{_TOKEN}|{_JOIN}(?= [A-Z0-9&])))" + "{0,5}"
 _SUFFIX_ABBR = frozenset({"inc.", "co.", "corp.", "ltd.", "llc.", "l.p.", "s.a.", "n.v.", "plc.",
@@ -38,7 +38,9 @@ _STOP_FIRST = frozenset(
     thursday friday saturday sunday january february march april may june july august september
     october november december it its my me he she they them their his her here there all any each
     no not one some other another applying applied apply regarding re: as in on at for to from by
-    with linkedin indeed glassdoor ziprecruiter recruiter sourcer""".split()
+    with linkedin indeed glassdoor ziprecruiter recruiter sourcer technical onsite on-site phone video
+    virtual final first second third initial rejection assessment coding online follow-up follow
+    remote hybrid full-time part-time""".split()
 )
 _GENERIC_SET = frozenset(
     {"company", "team", "us", "hr", "careers", "recruiting", "recruitment", "talent", "jobs", "job",
@@ -52,38 +54,57 @@ _GENERIC_SET = frozenset(
 )
 
 _DISPLAY_PATTERNS = [
-    re.compile(rf"^(?P<co>.+?) (?:via|through|by) (?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*)?$"),
-    re.compile(rf"^.+? (?:at|from|@|-|\||\u2013|\u00b7) (?P<co>{NAME})$"),
+    re.compile(r"^(?P<co>.+?) (?i:via|through|by) (?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*)?$"),
+    re.compile(rf"^.+? (?i:at|from|@|-|\||\u2013|\u00b7) (?P<co>{NAME})$"),
     re.compile(
-        rf"^(?:the )?(?P<co>{NAME}?) (?:Recruiting|Recruitment|Careers|Career|Talent(?: Acquisition)?"
+        rf"^(?:[Tt]he )?(?P<co>{NAME}?) (?i:Recruiting|Recruitment|Careers|Career|Talent(?: Acquisition)?"
         r"|Hiring|HR|Human Resources|Jobs|People(?: Ops| Operations)?|Team|University Recruiting|"
         r"Campus Recruiting|Talent Team|Recruiting Team|Hiring Team|HR Team|Notifications|No-?Reply|"
-        r"Workday|Greenhouse|Lever|Ashby)(?: Team)?$", re.I),
-    re.compile(rf"^(?:Recruiting|Recruitment|Careers|Talent|Hiring Team|HR|Jobs) (?:at|@|-|\|) (?P<co>{NAME})$",
-               re.I),
+        r"Workday|Greenhouse|Lever|Ashby)(?i: Team)?$"
+    ),
+    re.compile(
+        rf"^(?i:Recruiting|Recruitment|Careers|Talent|Hiring Team|HR|Jobs) (?i:at|@|-|\|) (?P<co>{NAME})$"
+    ),
 ]
-_SUBJECT_PATTERNS = [
-    re.compile(rf"(?:application|applying|applied|interest|interview|interviewing|offer|candidacy|"
-               rf"opportunity|role|position|career|update|invitation|welcome)s? (?:to|at|with|from|for) "
-               rf"(?P<co>{NAME})(?:\s*[!|:,(\-\u2013]|$)", re.I),
-    re.compile(rf"(?:thank you for|thanks for) (?:applying|your interest|your application|interviewing)"
-               rf"(?: (?:to|in|at|with))? (?P<co>{NAME})", re.I),
-    re.compile(rf"^(?P<co>{NAME}) ?(?:\||:|-|\u2013) ?(?:(?:your )?(?:application|interview|job|offer|"
-               rf"candidate|next steps|update|status|invitation|recruiting|careers|thank))", re.I),
+# Subject and body keywords match in any case; the name itself must be capitalised.
+_SUBJECT_STRONG = [
+    re.compile(
+        rf"(?i:application|applying|applied|interest|interview|interviewing|offer|candidacy|"
+        rf"opportunity|career|invitation|welcome)s? (?i:to|at|with|from) "
+        rf"(?P<co>{NAME})(?:\s*[!|:,(\-\u2013]|$)"
+    ),
+    re.compile(
+        rf"(?i:thank you for|thanks for) (?i:applying|your interest|your application|interviewing)"
+        rf"(?: (?i:to|in|at|with))? (?P<co>{NAME})"
+    ),
+    re.compile(
+        rf"^(?P<co>{NAME}) ?(?:\||:|-|\u2013) ?(?i:(?:your )?(?:application|interview|job|offer|"
+        rf"candidate|next steps|update|status|invitation|recruiting|careers|thank))"
+    ),
+    re.compile(
+        rf"^(?P<co>{NAME}) (?i:application|interview|job offer|offer|recruiting|careers) "
+        r"(?i:update|status|received|confirmation|invitation)"
+    ),
+]
+_SUBJECT_WEAK = [
     re.compile(rf" (?:-|\u2013|\||at|@) (?P<co>{NAME})\s*$"),
-    re.compile(rf"^(?P<co>{NAME}) (?:application|interview|job offer|offer|recruiting|careers) "
-               r"(?:update|status|received|confirmation|invitation)", re.I),
 ]
 _BODY_PATTERNS = [
-    re.compile(rf"(?:thank you for|thanks for|thank you so much for) (?:applying|your (?:interest|application)|"
-               rf"interviewing|considering|your time)(?: (?:to|in|at|with|for))? (?:(?:a|the|our) [^.\n]{{1,60}}? "
-               rf"(?:position|role|opening|job|opportunity|internship) (?:at|with) )?(?P<co>{NAME})"),
-    re.compile(rf"(?:position|role|opening|job|opportunity|internship|vacancy|team|career|employment|"
-               rf"interview|interviews|offer|post) (?:at|with) (?P<co>{NAME})"),
-    re.compile(rf"(?:join|joining|welcome to|interest in|interested in|considering|career at|career with|"
-               rf"work(?:ing)? (?:at|for|with)|here at|on behalf of|applying to|applied to|application to|"
-               rf"interviewing with|future with|family at|opportunities at|behalf of) (?P<co>{NAME})"),
-    re.compile(rf"(?:^|\n)(?:the )?(?P<co>{NAME}) (?:Recruiting|Talent|Hiring|HR|Careers|People) Team\b"),
+    re.compile(
+        rf"(?i:thank you for|thanks for|thank you so much for) (?i:applying|your (?:interest|application)|"
+        rf"interviewing|considering|your time)(?: (?i:to|in|at|with|for))? (?:(?i:a|the|our) [^.\n]{{1,60}}? "
+        rf"(?i:position|role|opening|job|opportunity|internship) (?i:at|with) )?(?P<co>{NAME})"
+    ),
+    re.compile(
+        rf"(?i:position|role|opening|job|opportunity|internship|vacancy|team|career|employment|"
+        rf"interview|interviews|offer|post) (?:at|with) (?P<co>{NAME})"
+    ),
+    re.compile(
+        rf"(?i:join|joining|welcome to|interest in|interested in|considering|career at|career with|"
+        rf"work at|working at|work for|working for|here at|on behalf of|applying to|applied to|"
+        rf"application to|interviewing with|future with|family at|opportunities at|behalf of) (?P<co>{NAME})"
+    ),
+    re.compile(rf"(?:^|\n)(?:[Tt]he )?(?P<co>{NAME}) (?:Recruiting|Talent|Hiring|HR|Careers|People) Team\b"),
     re.compile(rf"\b(?P<co>{NAME}) (?:is|are) (?:hiring|looking for|growing|excited to|pleased to)"),
 ]
 
@@ -131,7 +152,7 @@ def valid_company(name: str | None) -> bool:
         return False
     if any(ch in name for ch in "[]{}<>@/\\"):
         return False
-    if not (name[0].isupper() or name[0].isdigit()):
+    if not (name[0].isupper() or name[0].isdigit() or re.match(r"[a-z]+[A-Z]", name)):
         return False
     return True
 
@@ -153,16 +174,16 @@ def find_company(
     co = _from_display(display, hosts)
     if co:
         return CompanyGuess(co, company_domain, "display")
-    for rx in _SUBJECT_PATTERNS:
-        for m in rx.finditer(subject):
-            co = _clean(m.group("co"))
-            if valid_company(co) and not _is_role_text(co or ""):
-                return CompanyGuess(co, company_domain, "subject")
-    for rx in _BODY_PATTERNS:
-        for m in rx.finditer(body[:8000]):
-            co = _clean(m.group("co"))
-            if valid_company(co) and not _is_role_text(co or ""):
-                return CompanyGuess(co, company_domain, "body")
+    for source, text, patterns in (
+        ("subject", subject, _SUBJECT_STRONG),
+        ("body", body[:8000], _BODY_PATTERNS),
+        ("subject", subject, _SUBJECT_WEAK),
+    ):
+        for rx in patterns:
+            for m in rx.finditer(text):
+                co = _clean(m.group("co"))
+                if valid_company(co) and not _is_role_text(co or ""):
+                    return CompanyGuess(co, company_domain, source)
     if signature.company:
         co = _clean(signature.company)
         if valid_company(co) and not _is_role_text(co or "") and not looks_like_person(co or ""):

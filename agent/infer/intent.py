@@ -206,7 +206,31 @@ def decide(msg: Message, p: Prepared) -> Intent:
     return _weigh(p, hits, sc)
 
 
+# Scheduling words that only mean an interview when the mail is about a job at all
+# ("are you free for coffee next Tuesday?" is not an invite).
+_SOFT_INVITE = frozenset(
+    {"what times work", "are you available", "pick a time", "share your availability",
+     "meeting link", "scheduling link", "look forward to meeting", "can we move to", "reschedule",
+     "let's schedule", "schedule an interview", "confirm your interview"}
+)
+_JOB_CONTEXT = re.compile(
+    r"\b(?:interview\w*|application|applied|applying|candidate|candidacy|position|role|hiring|"
+    r"recruit\w*|resume|cv|job|opening|vacancy|screen|assessment|offer|talent|hr|onsite|on-site)\b"
+)
+
+
+def _drop_soft_invites(p: Prepared, hits: list[Hit], sc: dict[str, float]) -> list[Hit]:
+    if not any(h.vote == "invite" for h in hits) or _JOB_CONTEXT.search(p.full_lc):
+        return hits
+    kept = [h for h in hits if not (h.vote == "invite" and h.family in _SOFT_INVITE)]
+    sc.update(score(kept))
+    if not any(h.vote == "invite" for h in kept):
+        sc.pop("invite", None)
+    return kept
+
+
 def _weigh(p: Prepared, hits: list[Hit], sc: dict[str, float]) -> Intent:
+    hits = _drop_soft_invites(p, hits, sc)
     appref = sc.get("appref", 0.0) > 0
     anti_offer = sc.get("anti_offer", 0.0) > 0
     if anti_offer:

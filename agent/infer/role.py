@@ -37,8 +37,14 @@ _BAD = re.compile(
 )
 _BAD_WORD = re.compile(
     r"\b(?:you|your|we|our|us|i|my|will|would|have|has|been|was|were|is|are|please|thank|thanks|"
-    r"interest|applying|received|regret|unfortunately|congratulations|moving|decided|this time)\b",
+    r"interest|applying|received|regret|unfortunately|congratulations|moving|decided|this time|"
+    r"round|stage|interview|interviews|rejection|next steps?)\b",
     re.I,
+)
+_LEAD = re.compile(
+    r"(?i)\b(?:interview|interviews|assessment|application|invitation|test|challenge|offer|"
+    r"opportunity|review|update|inquiry|enquiry|confirmation|screen|call)s? (?:for|as|to|-|\u2013|:) "
+    r"(?:the |a |an |our |this |your )?|\s[-\u2013|:]\s"
 )
 _TRAIL = re.compile(r"(?:\s+(?:position|role|job|opening|opportunity|vacancy|at|with|for|in|-|\u2013|\|))+$",
                     re.I)
@@ -64,6 +70,8 @@ def _clean(raw: str | None) -> str | None:
     if not raw:
         return None
     role = raw.strip().strip("*\"'").strip()
+    # "virtual interview for the Software Engineer", "Inquiry Review - Data Analyst": the title
+    role = _LEAD.split(role)[-1]
     role = re.sub(r"^(?:the|a|an|our|this)\s+", "", role, flags=re.I)
     role = _TRAIL.sub("", role).strip(" ,.;:-\u2013|")
     if not role or len(role) > 70 or len(role.split()) > 8:

@@ -384,6 +384,15 @@ add(
 add(
     "rejection",
     0.85,
+    r"(?:will not|won't|not) be (?:moving|going) (?:forward|ahead)(?! with (?:the|this|our) "
+    r"(?:event|project|plan|meeting|call|launch|release))",
+    ("not", "won't"),
+    cond=True,
+    family="not moving forward",
+)
+add(
+    "rejection",
+    0.85,
     r"(?:not|n't) (?:able to|going to) (?:move|take) (?:your|you|this) (?:candidacy |application )?"
     r"(?:forward|further)",
     ("not", "n't"),
@@ -875,7 +884,8 @@ add(
 add(
     "ack",
     0.9,
-    r"(?:application|resume|cv|submission) (?:for (?:the )?[^.\n]{1,80}? )?(?:has been|was|is|had been|"
+    r"(?:application|resume|cv|submission) (?:for (?:the )?(?:[^.\n]|(?<=inc|\sco|orp|ltd|llc)\.){1,80}? )?"
+    r"(?:has been|was|is|had been|"
     r"have been) (?:successfully |officially |now |safely )?(?:received|submitted|sent|recorded|registered|"
     r"logged|completed|delivered)",
     ("received", "submitted", "sent", "recorded", "registered", "logged", "completed", "delivered"),
@@ -886,10 +896,17 @@ add(
     "ack",
     0.72,
     r"thank(?:s| you) (?:so much |very much )?for (?:applying|your (?:recent |online |job )?"
-    r"application|submitting (?:your|an|the) application|your interest in (?:applying|joining|working)|"
+    r"application|submitting (?:your|an|the) application|your interest in applying|"
     r"the application|taking the time to apply|considering (?:a career|employment))",
     ("thank",),
     family="thank you for applying",
+)
+add(
+    "ack",
+    0.45,
+    r"thank(?:s| you) (?:so much |very much )?for your interest in (?:joining|working)",
+    ("thank",),
+    family="thank you for your interest",
 )
 add(
     "ack",

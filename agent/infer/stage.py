@@ -31,13 +31,14 @@ _STAGES: list[tuple[str, re.Pattern[str]]] = [
                          r"\bfinal round\b")),
     ("ordinal", re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)[- ](?:round|stage|"
                            r"interview)\b|\bround (\d|one|two|three|four|five)\b")),
-    ("onsite", re.compile(r"\b(?:virtual )?(?:on-?site|onsite|panel|superday|super day|loop|in-person) "
-                          r"(?:interview|round|visit|day|loop)?|\bpanel\b")),
+    ("onsite", re.compile(r"\b(?:virtual )?(?:on-?site|onsite|superday|super day)\b|"
+                          r"\bpanel (?:interview|round|discussion|conversation)|\binterview (?:panel|loop)\b|"
+                          r"\bonsite loop\b")),
     ("assessment", re.compile(r"\b(?:assessment|coding challenge|coding test|coding exercise|take-home|"
                               r"take home|online test|technical test|skills? test|aptitude test|case study|"
                               r"hackerrank|codility|codesignal|testgorilla|work sample|homework|"
                               r"technical exercise|programming (?:test|exercise|challenge))\b")),
-    ("phone", re.compile(r"\b(?:phone|telephone) (?:screen|screening|interview|call|conversation|chat)|"
+    ("phone", re.compile(r"\b(?:phone|telephone) (?:screen|screening|interview)|"
                          r"\b(?:screening|recruiter|intro(?:ductory)?|initial|exploratory|discovery) "
                          r"(?:call|chat|conversation|screen)\b|\bphone screen\b")),
     ("interview", re.compile(r"\binterview\b")),
@@ -46,12 +47,16 @@ _STAGES: list[tuple[str, re.Pattern[str]]] = [
 
 def find_stage(text_lc: str, subject_lc: str, label: str) -> str | None:
     """The stage this message is about, from its subject first, then its text."""
-    for src in (subject_lc, text_lc):
-        st = _scan(src, label)
-        if st:
-            return st
     if label == "ack":
         return STAGE_APPLICATION
+    generic = None
+    for src in (subject_lc, text_lc):
+        st = _scan(src, label)
+        if st and st != interview_round(1):
+            return st
+        generic = generic or st
+    if generic:
+        return generic
     if label == "rejection" and not re.search(r"\binterview", text_lc):
         return STAGE_APPLICATION
     return None
