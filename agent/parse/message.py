@@ -48,19 +48,19 @@ def _aware(when: datetime | None) -> datetime | None:
     return when
 
 
-def _feed(data: bytes, notes: Notes) -> email.message.Message | None:
+def _feed(data: bytes, notes: Notes) -> tuple[email.message.Message | None, bool]:
     """Parse with compat32; if the MIME structure defeats the parser (deep nesting hits
-    the recursion limit), keep at least the headers."""
+    the recursion limit), keep at least the headers. Second value: headers only."""
     try:
-        return email.message_from_bytes(data, policy=email.policy.compat32)
+        return email.message_from_bytes(data, policy=email.policy.compat32), False
     except Exception as exc:
         notes.add(f"MIME structure unreadable ({type(exc).__name__})")
     try:
         parser = email.parser.BytesParser(policy=email.policy.compat32)
-        return parser.parsebytes(data, headersonly=True)
+        return parser.parsebytes(data, headersonly=True), True
     except Exception as exc:
         notes.add(f"headers unreadable ({type(exc).__name__})")
-    return None
+    return None, True
 
 
 def _header_table(msg: email.message.Message) -> dict[str, list[str]]:
@@ -82,6 +82,13 @@ def _header_table(msg: email.message.Message) -> dict[str, list[str]]:
     return table
 
 
+def _is_multipart(msg: email.message.Message) -> bool:
+    try:
+        return msg.get_content_maintype() == "multipart"
+    except Exception:
+        return False
+
+
 def _dedupe_events(events: list[CalendarEvent]) -> tuple[CalendarEvent, ...]:
     """The same invite often comes twice: inline text/calendar and an invite.ics."""
     seen: dict[tuple[object, ...], CalendarEvent] = {}
@@ -101,7 +108,7 @@ def _parse(raw: object, arrived: datetime | None) -> Message:
     if b"\x00" in data:
         notes.add("NUL bytes")
 
-    msg = _feed(data, notes)
+    msg, headers_only = _feed(data, notes)
     if msg is None:
         return Message(date=arrived, warnings=notes.as_tuple(), size=len(data))
     table = _header_table(msg)
@@ -134,7 +141,8 @@ def _parse(raw: object, arrived: datetime | None) -> Message:
         date = arrived or (max(received) if received else None)
 
     walk = Walk(notes=notes, fallback_tz=date.tzinfo if date else None)
-    found = text_of(msg, walk)
+    # After a failed MIME parse a multipart body is raw MIME source: not worth reading.
+    found = None if headers_only and _is_multipart(msg) else text_of(msg, walk)
     text, was_html = found if found else ("", False)
     if walk.html_cut:
         notes.add("HTML body cut to size")

@@ -98,8 +98,10 @@ def _payload_bytes(part: email.message.Message) -> bytes:
     return b""
 
 
-def part_text(part: email.message.Message, number: int, notes: Notes) -> str:
-    """The decoded text of a leaf part, NULs dropped, capped in size."""
+def part_text(
+    part: email.message.Message, number: int, notes: Notes, limit: int = MAX_TEXT_CHARS
+) -> str:
+    """The decoded text of a leaf part, control characters dropped, cut to `limit`."""
     data = _payload_bytes(part)
     text, problem = decode_bytes(data, param(part, "charset"))
     if problem:
@@ -108,9 +110,9 @@ def part_text(part: email.message.Message, number: int, notes: Notes) -> str:
         text = _CONTROLS.sub("", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if len(text) > MAX_TEXT_CHARS:
-        notes.add(f"text cut to {MAX_TEXT_CHARS} characters in part {number}")
-        text = text[:MAX_TEXT_CHARS]
+    if len(text) > limit:
+        notes.add(f"text cut to {limit} characters in part {number}")
+        text = text[:limit]
     return text
 
 
@@ -214,7 +216,9 @@ def _text_of(
         return None
 
     if ctype == "text/html":
-        text, cut = html_to_text(part_text(part, number, walk.notes))
+        # The HTML converter applies its own, larger cap and reports the cut itself.
+        html = part_text(part, number, walk.notes, limit=1 << 62)
+        text, cut = html_to_text(html)
         walk.html_cut = walk.html_cut or cut
         return text, True
     if ctype in ("text/plain", "text/enriched", "text/markdown"):
