@@ -88,12 +88,24 @@ class DraftKeeper:
     """Runs the draft lifecycle for one account."""
 
     def __init__(
-        self, store: Store, repo: Repo, mailbox: Mailbox, account: str, profile: Profile,
-        settings: PolicySettings, tz: ZoneInfo, template_dir: Path | None,
+        self,
+        store: Store,
+        repo: Repo,
+        mailbox: Mailbox,
+        account: str,
+        profile: Profile,
+        settings: PolicySettings,
+        tz: ZoneInfo,
+        template_dir: Path | None,
         on_event: Callable[[str], None] = lambda line: None,
     ) -> None:
         self.store, self.repo, self.mailbox, self.account = store, repo, mailbox, account
-        self.profile, self.settings, self.tz, self.template_dir = profile, settings, tz, template_dir
+        self.profile, self.settings, self.tz, self.template_dir = (
+            profile,
+            settings,
+            tz,
+            template_dir,
+        )
         self.on_event = on_event
 
     # the whole pass --------------------------------------------------------------------
@@ -112,8 +124,9 @@ class DraftKeeper:
 
     # existing drafts -------------------------------------------------------------------
     def _outbound_after(self, process_id: str, since: datetime) -> bool:
-        return any(m.direction == "out" and m.at >= since
-                   for m in self.repo.process_messages(process_id))
+        return any(
+            m.direction == "out" and m.at >= since for m in self.repo.process_messages(process_id)
+        )
 
     def _check(self, draft: DraftRow, now: datetime, counts: dict[str, int]) -> None:
         proc = self.repo.process(draft.process_id)
@@ -128,9 +141,14 @@ class DraftKeeper:
             if self._outbound_after(draft.process_id, draft.created_at):
                 self._set(draft, "sent", now, f"{proc.company}: follow-up sent", counts, "sent")
             else:
-                self._set(draft, "deleted", now,
-                          f"{proc.company}: you deleted the draft; not recreated this window",
-                          counts, "deleted")
+                self._set(
+                    draft,
+                    "deleted",
+                    now,
+                    f"{proc.company}: you deleted the draft; not recreated this window",
+                    counts,
+                    "deleted",
+                )
             return
         edited = draft.body_hash is not None and body_hash(copy.message) != draft.body_hash
         if edited and draft.state == "pending":
@@ -138,24 +156,45 @@ class DraftKeeper:
                 self.repo.update_draft(draft.id, now, state="edited", remote_id=copy.remote_id)
             draft.state = "edited"
         d = Derived.from_json(proc.derived)
-        stale = not d.is_open or (d.last_company_at is not None and d.last_company_at > draft.created_at)
+        stale = not d.is_open or (
+            d.last_company_at is not None and d.last_company_at > draft.created_at
+        )
         if not stale:
             return
         why = "closed" if not d.is_open else "they wrote first"
         if draft.state == "edited":
-            self._set(draft, "kept", now,
-                      f"{proc.company}: {why}; your edited draft is kept in Drafts", counts, None)
+            self._set(
+                draft,
+                "kept",
+                now,
+                f"{proc.company}: {why}; your edited draft is kept in Drafts",
+                counts,
+                None,
+            )
             return
         self.mailbox.delete_draft(copy.remote_id)
-        self._set(draft, "retracted", now, f"{proc.company}: {why}; draft removed", counts,
-                  "retracted")
+        self._set(
+            draft, "retracted", now, f"{proc.company}: {why}; draft removed", counts, "retracted"
+        )
 
-    def _set(self, draft: DraftRow, state: str, now: datetime, summary: str,
-             counts: dict[str, int], counter: str | None) -> None:
+    def _set(
+        self,
+        draft: DraftRow,
+        state: str,
+        now: datetime,
+        summary: str,
+        counts: dict[str, int],
+        counter: str | None,
+    ) -> None:
         with self.store.transaction():
             self.repo.update_draft(draft.id, now, state=state)
-            self.repo.add_event(draft.process_id, now, f"draft_{state}", summary,
-                                f"draft:{draft.message_id}:{state}")
+            self.repo.add_event(
+                draft.process_id,
+                now,
+                f"draft_{state}",
+                summary,
+                f"draft:{draft.message_id}:{state}",
+            )
             rederive(self.repo, draft.process_id, now)
         if counter:
             counts[counter] += 1
@@ -193,9 +232,13 @@ class DraftKeeper:
             return
         if dec.action == ACTION_REMIND:
             with self.store.transaction():
-                if self.repo.add_event(proc.id, now, "reminder",
-                                       f"{proc.company}: call {d.contact_name or 'them'} ({dec.reason})",
-                                       f"remind:{proc.id}:{key}"):
+                if self.repo.add_event(
+                    proc.id,
+                    now,
+                    "reminder",
+                    f"{proc.company}: call {d.contact_name or 'them'} ({dec.reason})",
+                    f"remind:{proc.id}:{key}",
+                ):
                     self.on_event(f"{proc.company}: reminder to call, no email draft")
             return
         if dec.action != ACTION_DRAFT or self.repo.draft_for_window(proc.id, key):
@@ -205,9 +248,13 @@ class DraftKeeper:
         to, why_not = recipient(d)
         if to is None or not d.reply_to_message_id:
             with self.store.transaction():
-                self.repo.add_event(proc.id, now, "no_draft",
-                                    f"{proc.company}: follow-up due but {why_not or 'no message to reply to'}",
-                                    f"nodraft:{proc.id}:{key}")
+                self.repo.add_event(
+                    proc.id,
+                    now,
+                    "no_draft",
+                    f"{proc.company}: follow-up due but {why_not or 'no message to reply to'}",
+                    f"nodraft:{proc.id}:{key}",
+                )
             return
         mid = draft_message_id(proc.id, key, self.profile.address)
         with self.store.transaction():
@@ -217,20 +264,34 @@ class DraftKeeper:
         assert draft is not None
         self._finish_intent(draft, now, counts)
 
-    def _compose(self, proc: ProcessRow, d: Derived, draft: DraftRow, now: datetime) -> EmailMessage:
+    def _compose(
+        self, proc: ProcessRow, d: Derived, draft: DraftRow, now: datetime
+    ) -> EmailMessage:
         to, _ = recipient(d)
         assert to is not None and d.reply_to_message_id
         update = self.profile.recent_updates[0] if self.profile.recent_updates else None
         ctx = DraftContext(
-            process_id=proc.id, message_id=draft.message_id, company=proc.company,
-            role=proc.role or d.role, stage=d.stage, interview_at=d.interview_at,
-            contact_name=d.contact_name, contact_salutation=d.contact_salutation,
-            first_name_ok=d.first_name_ok, to=(to,), cc=(),
-            in_reply_to=d.reply_to_message_id, references=tuple(d.reply_refs),
-            original_subject=d.reply_subject, user_name=self.profile.name,
-            user_address=self.profile.address, signature=self.profile.signature,
-            recent_update=update, followup_number=d.followups_sent + 1,
-            stated_phrase=d.stated_phrase, tz=self.tz,
+            process_id=proc.id,
+            message_id=draft.message_id,
+            company=proc.company,
+            role=proc.role or d.role,
+            stage=d.stage,
+            interview_at=d.interview_at,
+            contact_name=d.contact_name,
+            contact_salutation=d.contact_salutation,
+            first_name_ok=d.first_name_ok,
+            to=(to,),
+            cc=(),
+            in_reply_to=d.reply_to_message_id,
+            references=tuple(d.reply_refs),
+            original_subject=d.reply_subject,
+            user_name=self.profile.name,
+            user_address=self.profile.address,
+            signature=self.profile.signature,
+            recent_update=update,
+            followup_number=d.followups_sent + 1,
+            stated_phrase=d.stated_phrase,
+            tz=self.tz,
         )
         return compose_followup(ctx, now, self.template_dir)
 
@@ -266,10 +327,12 @@ class DraftKeeper:
             remote_id, digest = copy.remote_id, body_hash(copy.message)
         summary = f"{proc.company}: follow-up draft to {d.contact_name or d.contact_addr} in Drafts"
         with self.store.transaction():
-            self.repo.update_draft(draft.id, now, state="pending", remote_id=remote_id,
-                                   body_hash=digest)
-            self.repo.add_event(draft.process_id, now, "draft_created", summary,
-                                f"draft:{draft.message_id}:created")
+            self.repo.update_draft(
+                draft.id, now, state="pending", remote_id=remote_id, body_hash=digest
+            )
+            self.repo.add_event(
+                draft.process_id, now, "draft_created", summary, f"draft:{draft.message_id}:created"
+            )
             rederive(self.repo, draft.process_id, now)
         counts["created"] += 1
         self.on_event(summary)

@@ -30,8 +30,9 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class Engine:
-    def __init__(self, cfg: Config, clock: Clock,
-                 on_event: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, cfg: Config, clock: Clock, on_event: Callable[[str], None] | None = None
+    ) -> None:
         self.cfg = cfg
         self.clock = clock
         self.tz = cfg.tz
@@ -118,8 +119,9 @@ class Engine:
                 self._sync_folder(account_name, mailbox, folder, is_sent, counts)
         return counts
 
-    def _sync_folder(self, account: str, mailbox: Mailbox, folder: str, is_sent: bool,
-                     counts: dict[str, Any]) -> None:
+    def _sync_folder(
+        self, account: str, mailbox: Mailbox, folder: str, is_sent: bool, counts: dict[str, Any]
+    ) -> None:
         cursor = self.repo.cursor(account, folder)
         for batch in mailbox.changes(folder, cursor):
             for remote in batch.messages:
@@ -127,25 +129,45 @@ class Engine:
             with self.store.transaction():
                 self.repo.set_cursor(account, folder, batch.cursor, self.clock.now())
 
-    def _ingest(self, account: str, folder: str, remote: RemoteMessage, is_sent: bool,
-                counts: dict[str, Any]) -> None:
+    def _ingest(
+        self,
+        account: str,
+        folder: str,
+        remote: RemoteMessage,
+        is_sent: bool,
+        counts: dict[str, Any],
+    ) -> None:
         msg = remote.message
         sender = msg.from_.key if msg.from_ else ""
         outbound = is_sent or sender in self.profile.addresses
         now = self.clock.now()
         try:
             with self.store.transaction():
-                result = ingest(self.repo, account, folder, remote.remote_id, msg,
-                                outbound=outbound, tz=self.tz,
-                                user_addresses=self.profile.addresses, now=now)
+                result = ingest(
+                    self.repo,
+                    account,
+                    folder,
+                    remote.remote_id,
+                    msg,
+                    outbound=outbound,
+                    tz=self.tz,
+                    user_addresses=self.profile.addresses,
+                    now=now,
+                )
         except Exception:  # one bad message never stops the sync
             log.exception("%s/%s: message %s skipped", account, folder, remote.remote_id)
             with self.store.transaction():
                 self.repo.insert_message(
-                    account=account, folder=folder, remote_id=remote.remote_id,
+                    account=account,
+                    folder=folder,
+                    remote_id=remote.remote_id,
                     fingerprint=f"error:{account}:{folder}:{remote.remote_id}",
-                    direction="in", sent_at=now.isoformat(), subject=msg.subject[:500],
-                    to_addrs="", status="error", error="could not be processed",
+                    direction="in",
+                    sent_at=now.isoformat(),
+                    subject=msg.subject[:500],
+                    to_addrs="",
+                    status="error",
+                    error="could not be processed",
                 )
             return
         if result.status == "processed":
@@ -160,13 +182,28 @@ class Engine:
     # drafts ----------------------------------------------------------------------------
     def keeper(self, account_name: str) -> DraftKeeper:
         template_dir = self.cfg.templates.dir if self.cfg.templates else None
-        return DraftKeeper(self.store, self.repo, self.mailbox(account_name), account_name,
-                           self.profile, self.settings, self.tz, template_dir, self.on_event)
+        return DraftKeeper(
+            self.store,
+            self.repo,
+            self.mailbox(account_name),
+            account_name,
+            self.profile,
+            self.settings,
+            self.tz,
+            template_dir,
+            self.on_event,
+        )
 
     def due_check(self) -> dict[str, Any]:
         """Create drafts that are due, notice sent/deleted/edited drafts, ghost processes."""
-        totals: dict[str, Any] = {"created": 0, "retracted": 0, "sent": 0, "deleted": 0,
-                                  "ghosted": 0, "errors": 0}
+        totals: dict[str, Any] = {
+            "created": 0,
+            "retracted": 0,
+            "sent": 0,
+            "deleted": 0,
+            "ghosted": 0,
+            "errors": 0,
+        }
         for account in self.cfg.accounts:
             try:
                 counts = self.keeper(account.name).run(self.clock.now())

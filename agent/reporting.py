@@ -36,8 +36,15 @@ def make_report(engine: Engine) -> EmailMessage:
     views = process_views(engine.repo, engine.settings, engine.tz, now, include_closed=True)
     events = event_views(engine.repo)
     xlsx = export_xlsx_bytes(views, events, engine.tz)
-    return build_report(views, events, now=now, tz=engine.tz, user_name=engine.profile.name,
-                        to_addr=report_recipient(engine), xlsx=xlsx)
+    return build_report(
+        views,
+        events,
+        now=now,
+        tz=engine.tz,
+        user_name=engine.profile.name,
+        to_addr=report_recipient(engine),
+        xlsx=xlsx,
+    )
 
 
 def deliver_report(engine: Engine, slot: str, message_id: str) -> str:
@@ -55,13 +62,14 @@ def deliver_report(engine: Engine, slot: str, message_id: str) -> str:
 def _smtp(engine: Engine, msg: EmailMessage) -> str:
     smtp = engine.cfg.report.smtp
     if smtp is None:
-        raise ConfigError("report.smtp: needed when report.deliver = \"smtp\"")
+        raise ConfigError('report.smtp: needed when report.deliver = "smtp"')
     to = report_recipient(engine)
     port = smtp.port or {"tls": 465, "starttls": 587, "none": 25}[smtp.security]
     try:
         if smtp.security == "tls":
             client: smtplib.SMTP = smtplib.SMTP_SSL(
-                smtp.host, port, timeout=30, context=ssl.create_default_context())
+                smtp.host, port, timeout=30, context=ssl.create_default_context()
+            )
         else:
             client = smtplib.SMTP(smtp.host, port, timeout=30)
         with client:

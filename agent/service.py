@@ -48,8 +48,13 @@ def status(cfg: Config, clock: Clock, include_closed: bool) -> list[ProcessView]
     from agent.status import process_views
 
     with _engine(cfg, clock, exclusive=False) as engine:
-        return process_views(engine.repo, PolicySettings.from_config(cfg.policy), cfg.tz,
-                             clock.now(), include_closed=include_closed)
+        return process_views(
+            engine.repo,
+            PolicySettings.from_config(cfg.policy),
+            cfg.tz,
+            clock.now(),
+            include_closed=include_closed,
+        )
 
 
 def status_json(cfg: Config, views: list[ProcessView]) -> list[dict[str, Any]]:
@@ -81,8 +86,13 @@ def export(cfg: Config, clock: Clock, fmt: str, out: Path) -> list[Path]:
     from agent.status import event_views, process_views
 
     with _engine(cfg, clock, exclusive=False) as engine:
-        views = process_views(engine.repo, PolicySettings.from_config(cfg.policy), cfg.tz,
-                              clock.now(), include_closed=True)
+        views = process_views(
+            engine.repo,
+            PolicySettings.from_config(cfg.policy),
+            cfg.tz,
+            clock.now(),
+            include_closed=True,
+        )
         events = event_views(engine.repo)
     if fmt == "xlsx":
         return [export_xlsx(views, events, out, cfg.tz)]
@@ -91,8 +101,9 @@ def export(cfg: Config, clock: Clock, fmt: str, out: Path) -> list[Path]:
     raise ConfigError(f"--format: must be csv or xlsx, not {fmt!r}")
 
 
-def _user_action(cfg: Config, clock: Clock, process: str, action: str,
-                 outcome: str | None) -> ProcessView:
+def _user_action(
+    cfg: Config, clock: Clock, process: str, action: str, outcome: str | None
+) -> ProcessView:
     from agent.status import find_process, process_view
     from agent.tracker.fold import Derived
     from agent.tracker.ingest import rederive
@@ -109,9 +120,13 @@ def _user_action(cfg: Config, clock: Clock, process: str, action: str,
         now = clock.now()
         with engine.store.transaction():
             engine.repo.add_action(proc.id, now, action, outcome)
-            engine.repo.add_event(proc.id, now, f"user_{action}",
-                                  f"{proc.company}: you said {action} {outcome or ''}".strip(),
-                                  f"user:{proc.id}:{action}:{now.isoformat()}")
+            engine.repo.add_event(
+                proc.id,
+                now,
+                f"user_{action}",
+                f"{proc.company}: you said {action} {outcome or ''}".strip(),
+                f"user:{proc.id}:{action}:{now.isoformat()}",
+            )
             rederive(engine.repo, proc.id, now)
         # Retract a pending draft of a process the user just closed.
         engine.keeper(proc.account).run(now)

@@ -12,8 +12,15 @@ from agent.timing import decision_for
 from agent.tracker.fold import Derived
 from agent.views import EventView, ProcessView
 
-_DRAFT_SHOWN = {"intent": "pending", "pending": "pending", "edited": "pending", "kept": "pending",
-                "sent": "sent", "deleted": "deleted", "retracted": "retracted"}
+_DRAFT_SHOWN = {
+    "intent": "pending",
+    "pending": "pending",
+    "edited": "pending",
+    "kept": "pending",
+    "sent": "sent",
+    "deleted": "deleted",
+    "retracted": "retracted",
+}
 
 
 def _draft_state(repo: Repo, process_id: str) -> tuple[str, bool]:
@@ -26,10 +33,13 @@ def _draft_state(repo: Repo, process_id: str) -> tuple[str, bool]:
 
 def _note(repo: Repo, proc: ProcessRow, d: Derived) -> str:
     if d.needs_confirmation:
-        what = {"offer": "an offer", "rejection": "a rejection"}.get(d.pending_verdict or "",
-                                                                     "a decision")
-        return (f"looks like {what}: "
-                f"not acted on; `followup confirm {proc.id}` or `followup close {proc.id}`")
+        what = {"offer": "an offer", "rejection": "a rejection"}.get(
+            d.pending_verdict or "", "a decision"
+        )
+        return (
+            f"looks like {what}: "
+            f"not acted on; `followup confirm {proc.id}` or `followup close {proc.id}`"
+        )
     for row in reversed(repo.events(proc.id)):
         if row["kind"] == "no_draft":
             return str(row["summary"]).split(": ", 1)[-1]
@@ -38,28 +48,43 @@ def _note(repo: Repo, proc: ProcessRow, d: Derived) -> str:
     return ""
 
 
-def process_view(repo: Repo, proc: ProcessRow, settings: PolicySettings, tz: ZoneInfo,
-                 now: datetime) -> ProcessView:
+def process_view(
+    repo: Repo, proc: ProcessRow, settings: PolicySettings, tz: ZoneInfo, now: datetime
+) -> ProcessView:
     d = Derived.from_json(proc.derived)
     dec = decision_for(d, settings, tz, now)
     draft, edited = _draft_state(repo, proc.id)
     flags = d.flags()
     contacts = [x for x in (d.last_company_at, d.last_user_at) if x]
     return ProcessView(
-        id=proc.id, company=proc.company, role=proc.role or d.role, stage=d.stage,
-        state=d.state, flags=flags, last_contact=max(contacts) if contacts else None,
-        last_company_contact=d.last_company_at, last_user_contact=d.last_user_at,
-        due=dec.due if d.is_open else None, due_reason=dec.reason, draft=draft,
-        draft_edited=edited, contact_name=d.contact_name, contact_addr=d.contact_addr,
-        interview_at=d.interview_at, followups_sent=d.followups_sent,
-        opened_at=d.opened_at or proc.created_at, closed_at=d.closed_at,
-        note=_note(repo, proc, d), pending_verdict=d.pending_verdict,
+        id=proc.id,
+        company=proc.company,
+        role=proc.role or d.role,
+        stage=d.stage,
+        state=d.state,
+        flags=flags,
+        last_contact=max(contacts) if contacts else None,
+        last_company_contact=d.last_company_at,
+        last_user_contact=d.last_user_at,
+        due=dec.due if d.is_open else None,
+        due_reason=dec.reason,
+        draft=draft,
+        draft_edited=edited,
+        contact_name=d.contact_name,
+        contact_addr=d.contact_addr,
+        interview_at=d.interview_at,
+        followups_sent=d.followups_sent,
+        opened_at=d.opened_at or proc.created_at,
+        closed_at=d.closed_at,
+        note=_note(repo, proc, d),
+        pending_verdict=d.pending_verdict,
         first_answer_days=dict(d.first_answer_days),
     )
 
 
-def process_views(repo: Repo, settings: PolicySettings, tz: ZoneInfo, now: datetime,
-                  include_closed: bool = True) -> list[ProcessView]:
+def process_views(
+    repo: Repo, settings: PolicySettings, tz: ZoneInfo, now: datetime, include_closed: bool = True
+) -> list[ProcessView]:
     views = [process_view(repo, p, settings, tz, now) for p in repo.processes()]
     if not include_closed:
         views = [v for v in views if v.is_open]
@@ -71,9 +96,15 @@ def process_views(repo: Repo, settings: PolicySettings, tz: ZoneInfo, now: datet
 def event_views(repo: Repo) -> list[EventView]:
     companies = {p.id: p.company for p in repo.processes(include_merged=True)}
     return [
-        EventView(process_id=r["process_id"], company=companies.get(r["process_id"], ""),
-                  at=datetime.fromisoformat(r["at"]), kind=r["kind"], summary=r["summary"],
-                  label=r["label"], subject=r["subject"])
+        EventView(
+            process_id=r["process_id"],
+            company=companies.get(r["process_id"], ""),
+            at=datetime.fromisoformat(r["at"]),
+            kind=r["kind"],
+            summary=r["summary"],
+            label=r["label"],
+            subject=r["subject"],
+        )
         for r in repo.events()
     ]
 
@@ -87,7 +118,9 @@ def view_json(v: ProcessView, tz: ZoneInfo) -> dict[str, Any]:
         "stage": v.stage,
         "state": v.state,
         "flags": list(v.flags),
-        "last_contact": v.last_contact.astimezone(tz).date().isoformat() if v.last_contact else None,
+        "last_contact": v.last_contact.astimezone(tz).date().isoformat()
+        if v.last_contact
+        else None,
         "due": v.due.isoformat() if v.due else None,
         "due_reason": v.due_reason,
         "draft": v.draft,

@@ -33,7 +33,10 @@ def timing_of(d: Derived, *, restart_at: datetime | None = None) -> ProcessTimin
 
 
 def decision_for(
-    d: Derived, settings: PolicySettings, tz: ZoneInfo, now: datetime,
+    d: Derived,
+    settings: PolicySettings,
+    tz: ZoneInfo,
+    now: datetime,
     restart_at: datetime | None = None,
 ) -> Decision:
     return decide(timing_of(d, restart_at=restart_at), settings, tz, now)

@@ -22,15 +22,19 @@ def make_world(root: Path) -> tuple[DemoWorld, Path]:
     return world, config
 
 
-def followup(config: Path, now: datetime, *args: str, crash: str | None = None,
-             check: bool = True) -> subprocess.CompletedProcess[str]:
+def followup(
+    config: Path, now: datetime, *args: str, crash: str | None = None, check: bool = True
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_")}
     env["FOLLOWUP_NOW"] = now.isoformat()
     if crash:
         env["FOLLOWUP_TEST_CRASH"] = crash
     result = subprocess.run(
         [sys.executable, "-m", "agent", "--config", str(config), *args],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     if check:
         assert result.returncode == 0, result.stderr

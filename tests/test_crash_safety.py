@@ -7,9 +7,9 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from cycle_helpers import drafts, followup, inbox_reports, make_world
 
 from agent.demo.scenario import TZ
-from cycle_helpers import drafts, followup, inbox_reports, make_world
 
 # Thursday 19 March 2026: Helios Energy's follow-up is due that morning.
 DUE = datetime(2026, 3, 19, 9, 0, tzinfo=TZ)

@@ -8,14 +8,25 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cycle_helpers import draft_files, drafts, followup, inbox_reports, status_json
 from rich.console import Console
 
 from agent.demo.runner import run_demo
 from agent.demo.scenario import END
-from cycle_helpers import draft_files, drafts, followup, inbox_reports, status_json
 
-STATUS_KEYS = {"id", "company", "role", "stage", "state", "flags", "last_contact", "due",
-               "due_reason", "draft", "contact"}
+STATUS_KEYS = {
+    "id",
+    "company",
+    "role",
+    "stage",
+    "state",
+    "flags",
+    "last_contact",
+    "due",
+    "due_reason",
+    "draft",
+    "contact",
+}
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +44,14 @@ def status(demo: tuple[Path, str]) -> dict[str, dict[str, object]]:
 
 def test_one_process_per_company_and_no_noise(status: dict[str, dict[str, object]]) -> None:
     assert set(status) == {
-        "northwind-robotics", "bluefin-analytics", "cedar-pine-health", "helios-energy",
-        "quantum-leaf", "larkspur-logistics", "ferncastle-games", "orbital-foods",
+        "northwind-robotics",
+        "bluefin-analytics",
+        "cedar-pine-health",
+        "helios-energy",
+        "quantum-leaf",
+        "larkspur-logistics",
+        "ferncastle-games",
+        "orbital-foods",
     }
     # Relayed through Greenhouse, Lever and Workday: named after the company, not the relay.
     assert status["northwind-robotics"]["company"] == "Northwind Robotics"
@@ -122,7 +139,7 @@ def test_ghosting_company_after_two_sent_followups(
 
 
 def test_no_reply_only_contact_means_no_draft_and_a_reason(
-    status: dict[str, dict[str, object]]
+    status: dict[str, dict[str, object]],
 ) -> None:
     row = status["orbital-foods"]
     assert row["state"] == "applied" and row["draft"] == "none" and row["contact"] is None
@@ -130,8 +147,12 @@ def test_no_reply_only_contact_means_no_draft_and_a_reason(
 
 def test_noise_is_seen_and_ignored(demo: tuple[Path, str]) -> None:
     narration = demo[1]
-    for line in ("ignored (job alert)", "ignored (newsletter)", "ignored (recruiter outreach)",
-                 "ignored (calendar notice)"):
+    for line in (
+        "ignored (job alert)",
+        "ignored (newsletter)",
+        "ignored (recruiter outreach)",
+        "ignored (calendar notice)",
+    ):
         assert line in narration
 
 

@@ -42,27 +42,30 @@ class DemoMail:
         return bytes(msg)
 
 
-def ics_request(uid: str, start: datetime, minutes: int, summary: str, organizer: str,
-                organizer_name: str) -> str:
+def ics_request(
+    uid: str, start: datetime, minutes: int, summary: str, organizer: str, organizer_name: str
+) -> str:
     end = start + timedelta(minutes=minutes)
     fmt = "%Y%m%dT%H%M%SZ"
-    return "\r\n".join([
-        "BEGIN:VCALENDAR",
-        "PRODID:-//followup demo//EN",
-        "VERSION:2.0",
-        "METHOD:REQUEST",
-        "BEGIN:VEVENT",
-        f"UID:{uid}",
-        f"DTSTAMP:{start.strftime(fmt)}",
-        f"DTSTART:{start.astimezone(_utc()).strftime(fmt)}",
-        f"DTEND:{end.astimezone(_utc()).strftime(fmt)}",
-        f"SUMMARY:{summary}",
-        f"ORGANIZER;CN={organizer_name}:mailto:{organizer}",
-        "ATTENDEE;CN=Alex Morgan;RSVP=TRUE:mailto:alex@example.com",
-        "END:VEVENT",
-        "END:VCALENDAR",
-        "",
-    ])
+    return "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "PRODID:-//followup demo//EN",
+            "VERSION:2.0",
+            "METHOD:REQUEST",
+            "BEGIN:VEVENT",
+            f"UID:{uid}",
+            f"DTSTAMP:{start.strftime(fmt)}",
+            f"DTSTART:{start.astimezone(_utc()).strftime(fmt)}",
+            f"DTEND:{end.astimezone(_utc()).strftime(fmt)}",
+            f"SUMMARY:{summary}",
+            f"ORGANIZER;CN={organizer_name}:mailto:{organizer}",
+            "ATTENDEE;CN=Alex Morgan;RSVP=TRUE:mailto:alex@example.com",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    )
 
 
 def _utc():  # noqa: ANN202 - tiny helper

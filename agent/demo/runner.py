@@ -14,10 +14,9 @@ from rich.console import Console
 from rich.table import Table
 
 from agent.cli_render import status_table
-
 from agent.clock import FixedClock
 from agent.config import load_config
-from agent.demo.scenario import END, MAILS, START, TZ, USER_SENDS_DRAFTS_FOR
+from agent.demo.scenario import END, MAILS, START, USER_SENDS_DRAFTS_FOR
 from agent.engine import Engine
 from agent.status import process_views
 
@@ -44,9 +43,18 @@ path = "Mail"
 """
 
 ICONS = {
-    "message_in": "<-", "message_out": "->", "state_changed": "**", "stage_changed": "..",
-    "draft_created": "++", "draft_retracted": "--", "draft_sent": ">>", "draft_deleted": "xx",
-    "draft_kept": "!!", "reminder": "!!", "no_draft": "??", "needs_confirmation": "??",
+    "message_in": "<-",
+    "message_out": "->",
+    "state_changed": "**",
+    "stage_changed": "..",
+    "draft_created": "++",
+    "draft_retracted": "--",
+    "draft_sent": ">>",
+    "draft_deleted": "xx",
+    "draft_kept": "!!",
+    "reminder": "!!",
+    "no_draft": "??",
+    "needs_confirmation": "??",
 }
 
 
@@ -102,21 +110,25 @@ def _config(root: Path) -> Path:
     return path
 
 
-def _new_lines(engine: Engine, last_event: int, last_msg: int) -> tuple[list[tuple[str, str]], int, int]:
+def _new_lines(
+    engine: Engine, last_event: int, last_msg: int
+) -> tuple[list[tuple[str, str]], int, int]:
     lines: list[tuple[str, str]] = []
     for row in engine.store.query("SELECT * FROM events WHERE id > ? ORDER BY id", (last_event,)):
         last_event = row["id"]
         lines.append((ICONS.get(row["kind"], "  "), f"{row['process_id']}: {row['summary']}"))
     for row in engine.store.query(
         "SELECT * FROM messages WHERE id > ? AND process_id IS NULL AND status = 'processed' "
-        "ORDER BY id", (last_msg,)
+        "ORDER BY id",
+        (last_msg,),
     ):
         verdict = json.loads(row["verdict"] or "{}")
         kind = verdict.get("kind") or verdict.get("label") or "other"
         if row["direction"] == "in":
             lines.append(("  ", f"ignored ({kind.replace('_', ' ')}): {row['subject'][:70]}"))
-    for row in engine.store.query("SELECT * FROM reports WHERE delivered_at = ?",
-                                  (engine.clock.now().isoformat(),)):
+    for row in engine.store.query(
+        "SELECT * FROM reports WHERE delivered_at = ?", (engine.clock.now().isoformat(),)
+    ):
         lines.append(("@@", f"weekly status email for {row['slot']} delivered to your Inbox"))
     top = engine.store.one("SELECT MAX(id) FROM messages")
     return lines, last_event, int(top[0] or 0) if top else last_msg
@@ -149,12 +161,18 @@ def run_demo(out_dir: Path | None = None, console: Console | None = None) -> int
     clock = FixedClock(START)
     engine = Engine(cfg, clock)
     engine.open()
-    console.print(f"[bold]followup demo[/]: Alex Morgan's job search, {START:%d %b} to "
-                  f"{END:%d %b %Y}, replayed as the mail arrives,\n"
-                  "with a look every morning at what is due.")
-    console.print("Legend: <- mail in  -> you wrote  ** state  .. stage  ++ draft made  "
-                  ">> sent  -- draft removed\n        !! reminder  ?? needs you  "
-                  "@@ weekly email  (blank) ignored as noise\n", markup=False, highlight=False)
+    console.print(
+        f"[bold]followup demo[/]: Alex Morgan's job search, {START:%d %b} to "
+        f"{END:%d %b %Y}, replayed as the mail arrives,\n"
+        "with a look every morning at what is due."
+    )
+    console.print(
+        "Legend: <- mail in  -> you wrote  ** state  .. stage  ++ draft made  "
+        ">> sent  -- draft removed\n        !! reminder  ?? needs you  "
+        "@@ weekly email  (blank) ignored as noise\n",
+        markup=False,
+        highlight=False,
+    )
     last_event = last_msg = 0
     shown_day = None
     try:
@@ -177,11 +195,15 @@ def run_demo(out_dir: Path | None = None, console: Console | None = None) -> int
         _show_report(console, world)
     finally:
         engine.close()
-    console.print(f"\nThe mailbox is in [bold]{world.mail}[/] (Maildir++: Inbox at the root, "
-                  f".Sent and .Drafts beside it); open it with e.g. `mutt -f {world.mail}`.")
-    console.print(f"Its config is {root / 'config.toml'}: try "
-                  f"`FOLLOWUP_NOW={END.isoformat()} followup --config {root / 'config.toml'} "
-                  f"status`.")
+    console.print(
+        f"\nThe mailbox is in [bold]{world.mail}[/] (Maildir++: Inbox at the root, "
+        f".Sent and .Drafts beside it); open it with e.g. `mutt -f {world.mail}`."
+    )
+    console.print(
+        f"Its config is {root / 'config.toml'}: try "
+        f"`FOLLOWUP_NOW={END.isoformat()} followup --config {root / 'config.toml'} "
+        f"status`."
+    )
     return 0
 
 
@@ -206,7 +228,9 @@ def _show_report(console: Console, world: DemoWorld) -> None:
         return
     reports.sort(key=lambda e: str(e.get("X-Followup-Report")))
     msg = message_from_bytes(reports[-1].as_bytes(), policy=policy.default)
-    console.print(f"\n[bold]The latest weekly email[/] ({len(reports)} delivered to the Inbox, "
-                  f"one per Monday), as text:")
+    console.print(
+        f"\n[bold]The latest weekly email[/] ({len(reports)} delivered to the Inbox, "
+        f"one per Monday), as text:"
+    )
     body = msg.get_body(preferencelist=("plain",))
     console.print(body.get_content() if body else "", markup=False, highlight=False)

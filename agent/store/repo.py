@@ -41,9 +41,14 @@ class ProcessRow:
 
 def _draft(row: Any) -> DraftRow:
     return DraftRow(
-        id=row["id"], process_id=row["process_id"], account=row["account"],
-        window_key=row["window_key"], message_id=row["message_id"], state=row["state"],
-        remote_id=row["remote_id"], body_hash=row["body_hash"],
+        id=row["id"],
+        process_id=row["process_id"],
+        account=row["account"],
+        window_key=row["window_key"],
+        message_id=row["message_id"],
+        state=row["state"],
+        remote_id=row["remote_id"],
+        body_hash=row["body_hash"],
         created_at=datetime.fromisoformat(row["created_at"]),
         updated_at=datetime.fromisoformat(row["updated_at"]),
     )
@@ -51,9 +56,14 @@ def _draft(row: Any) -> DraftRow:
 
 def _process(row: Any) -> ProcessRow:
     return ProcessRow(
-        id=row["id"], account=row["account"], company=row["company"],
-        company_key=row["company_key"], role=row["role"], role_key=row["role_key"],
-        created_at=datetime.fromisoformat(row["created_at"]), derived=row["derived"],
+        id=row["id"],
+        account=row["account"],
+        company=row["company"],
+        company_key=row["company_key"],
+        role=row["role"],
+        role_key=row["role_key"],
+        created_at=datetime.fromisoformat(row["created_at"]),
+        derived=row["derived"],
         merged_into=row["merged_into"],
     )
 
@@ -84,21 +94,27 @@ class Repo:
 
     # messages --------------------------------------------------------------------------
     def seen_remote(self, account: str, folder: str, remote_id: str) -> bool:
-        return self.store.one(
-            "SELECT 1 FROM messages WHERE account = ? AND folder = ? AND remote_id = ?",
-            (account, folder, remote_id),
-        ) is not None
+        return (
+            self.store.one(
+                "SELECT 1 FROM messages WHERE account = ? AND folder = ? AND remote_id = ?",
+                (account, folder, remote_id),
+            )
+            is not None
+        )
 
     def seen_fingerprint(self, fingerprint: str) -> bool:
-        return self.store.one(
-            "SELECT 1 FROM messages WHERE fingerprint = ? AND status = 'processed'",
-            (fingerprint,),
-        ) is not None
+        return (
+            self.store.one(
+                "SELECT 1 FROM messages WHERE fingerprint = ? AND status = 'processed'",
+                (fingerprint,),
+            )
+            is not None
+        )
 
     def message_id_seen(self, message_id: str) -> bool:
-        return self.store.one(
-            "SELECT 1 FROM messages WHERE message_id = ?", (message_id,)
-        ) is not None
+        return (
+            self.store.one("SELECT 1 FROM messages WHERE message_id = ?", (message_id,)) is not None
+        )
 
     def insert_message(self, **cols: Any) -> int:
         names = ", ".join(cols)
@@ -176,8 +192,16 @@ class Repo:
         self.store.execute(
             "INSERT INTO processes (id, account, company, company_key, role, role_key, "
             "created_at, derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (row.id, row.account, row.company, row.company_key, row.role, row.role_key,
-             row.created_at.isoformat(), row.derived),
+            (
+                row.id,
+                row.account,
+                row.company,
+                row.company_key,
+                row.role,
+                row.role_key,
+                row.created_at.isoformat(),
+                row.derived,
+            ),
         )
 
     def update_process(self, process_id: str, **cols: Any) -> None:
@@ -207,12 +231,20 @@ class Repo:
         rows = self.store.query(
             "SELECT * FROM actions WHERE process_id = ? ORDER BY at, id", (process_id,)
         )
-        return [UserAction(datetime.fromisoformat(r["at"]), r["action"], r["outcome"]) for r in rows]
+        return [
+            UserAction(datetime.fromisoformat(r["at"]), r["action"], r["outcome"]) for r in rows
+        ]
 
     # events ----------------------------------------------------------------------------
     def add_event(
-        self, process_id: str, at: datetime, kind: str, summary: str, dedupe_key: str,
-        label: str | None = None, subject: str | None = None,
+        self,
+        process_id: str,
+        at: datetime,
+        kind: str,
+        summary: str,
+        dedupe_key: str,
+        label: str | None = None,
+        subject: str | None = None,
     ) -> bool:
         cur = self.store.execute(
             "INSERT INTO events (process_id, at, kind, label, subject, summary, dedupe_key) "
@@ -237,7 +269,9 @@ class Repo:
         if states:
             sql += f" AND state IN ({', '.join('?' for _ in states)})"
             params.extend(states)
-        return [_draft(r) for r in self.store.query(sql + " ORDER BY created_at, id", tuple(params))]
+        return [
+            _draft(r) for r in self.store.query(sql + " ORDER BY created_at, id", tuple(params))
+        ]
 
     def draft_for_window(self, process_id: str, window_key: str) -> DraftRow | None:
         row = self.store.one(
@@ -260,8 +294,11 @@ class Repo:
         self.store.execute(f"UPDATE drafts SET {sets} WHERE id = ?", (*cols.values(), draft_id))
 
     def draft_marks(self, process_id: str) -> list[DraftMark]:
-        return [DraftMark(d.message_id, d.created_at) for d in self.drafts(process_id)
-                if d.state != "intent"]
+        return [
+            DraftMark(d.message_id, d.created_at)
+            for d in self.drafts(process_id)
+            if d.state != "intent"
+        ]
 
     # reports ---------------------------------------------------------------------------
     def report(self, slot: str) -> Any:

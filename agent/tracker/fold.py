@@ -112,8 +112,14 @@ class Derived:
     def from_json(cls, text: str) -> Derived:
         data = json.loads(text)
         for key in (
-            "last_company_at", "last_user_at", "interview_at", "interview_end", "stated_at",
-            "last_followup_at", "opened_at", "closed_at",
+            "last_company_at",
+            "last_user_at",
+            "interview_at",
+            "interview_end",
+            "stated_at",
+            "last_followup_at",
+            "opened_at",
+            "closed_at",
         ):
             data[key] = dt_from_text(data.get(key))
         known = set(cls.__dataclass_fields__)
@@ -205,7 +211,9 @@ def _apply_inbound(d: Derived, m: TrackedMessage) -> None:
     _apply_state(d, label if label in ("ack", "update") else "reply", m.at)
 
 
-def _is_followup(d: Derived, m: TrackedMessage, drafts: list[DraftMark], last_was_out: bool) -> bool:
+def _is_followup(
+    d: Derived, m: TrackedMessage, drafts: list[DraftMark], last_was_out: bool
+) -> bool:
     if m.followup_header:
         return True
     if any(dm.message_id == m.message_id for dm in drafts):

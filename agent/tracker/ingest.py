@@ -7,6 +7,7 @@ thread id, calendar UID), then by company and role (PRODUCT.md section 3).
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -15,7 +16,14 @@ from agent.infer import classify
 from agent.message import Message
 from agent.store.repo import ProcessRow, Repo
 from agent.tracker.fold import Derived, derive
-from agent.tracker.keys import company_key, fingerprint, role_key, slug
+from agent.tracker.keys import (
+    company_key,
+    fingerprint,
+    looks_domain_derived,
+    role_key,
+    roles_compatible,
+    slug,
+)
 from agent.tracker.serial import verdict_from_json, verdict_to_json
 from agent.verdict import Verdict
 
@@ -23,8 +31,16 @@ log = logging.getLogger(__name__)
 
 JOB_LABELS = ("invite", "rejection", "offer", "ack", "update")
 # Mail of these kinds never opens a process by itself (cold outreach does once answered).
-NOT_A_PROCESS = ("job_alert", "newsletter", "recruiter_outreach", "receipt", "notification",
-                 "auto_reply", "calendar_notice", "personal")
+NOT_A_PROCESS = (
+    "job_alert",
+    "newsletter",
+    "recruiter_outreach",
+    "receipt",
+    "notification",
+    "auto_reply",
+    "calendar_notice",
+    "personal",
+)
 
 
 @dataclass
@@ -64,12 +80,19 @@ def ingest(
     fp = fingerprint(msg)
     at = msg.date or now
     base = dict(
-        account=account, folder=folder, remote_id=remote_id, fingerprint=fp,
-        message_id=msg.message_id, thread_id=msg.thread_id,
-        refs=" ".join(msg.thread_keys), reply_to=" ".join(a.key for a in msg.reply_to),
+        account=account,
+        folder=folder,
+        remote_id=remote_id,
+        fingerprint=fp,
+        message_id=msg.message_id,
+        thread_id=msg.thread_id,
+        refs=" ".join(msg.thread_keys),
+        reply_to=" ".join(a.key for a in msg.reply_to),
         followup_header=msg.headers.get("x-followup-process"),
-        direction="out" if outbound else "in", sent_at=at.astimezone(UTC).isoformat(),
-        subject=msg.subject[:500], from_addr=msg.from_.key if msg.from_ else None,
+        direction="out" if outbound else "in",
+        sent_at=at.astimezone(UTC).isoformat(),
+        subject=msg.subject[:500],
+        from_addr=msg.from_.key if msg.from_ else None,
         from_name=msg.from_.name if msg.from_ else None,
         to_addrs=" ".join(a.key for a in (*msg.to, *msg.cc)),
     )
@@ -77,13 +100,21 @@ def ingest(
         repo.insert_message(**base, status="duplicate")
         return Ingested("duplicate", fp)
     if msg.headers.get("x-followup-report"):
-        verdict = Verdict(label="other", confidence=1.0, evidence=["our own weekly report"],
-                          kind="notification", is_automatic=True)
+        verdict = Verdict(
+            label="other",
+            confidence=1.0,
+            evidence=["our own weekly report"],
+            kind="notification",
+            is_automatic=True,
+        )
     else:
         verdict = classify(msg, tz=tz, user_addresses=user_addresses)
     repo.insert_message(
-        **base, label=verdict.label, confidence=verdict.confidence,
-        automatic=int(verdict.is_automatic), verdict=verdict_to_json(verdict),
+        **base,
+        label=verdict.label,
+        confidence=verdict.confidence,
+        automatic=int(verdict.is_automatic),
+        verdict=verdict_to_json(verdict),
         status="processed",
     )
     keys = thread_keys(msg)
@@ -94,21 +125,35 @@ def ingest(
         who = "you" if outbound else (msg.from_.name or msg.from_.addr if msg.from_ else "?")
         what = "wrote" if outbound else verdict.label
         repo.add_event(
-            process_id, at, kind, f"{who}: {what}: {msg.subject[:120]}",
-            f"msg:{fp}", label=None if outbound else verdict.label, subject=msg.subject[:300],
+            process_id,
+            at,
+            kind,
+            f"{who}: {what}: {msg.subject[:120]}",
+            f"msg:{fp}",
+            label=None if outbound else verdict.label,
+            subject=msg.subject[:300],
         )
     for pid in changed:
         rederive(repo, pid, now)
+        if process_id == pid:
+            process_id = _consolidate(repo, pid, now)
     result = Ingested("processed", fp, process_id, verdict, changed)
     return result
 
 
 def _assign(
-    repo: Repo, account: str, fp: str, keys: list[str], verdict: Verdict, outbound: bool,
+    repo: Repo,
+    account: str,
+    fp: str,
+    keys: list[str],
+    verdict: Verdict,
+    outbound: bool,
     at: datetime,
 ) -> tuple[str | None, list[str]]:
     """Pick (or open) the process for a message. Returns it and every process to re-derive."""
-    related = [r for r in repo.message_rows(repo.thread_fingerprints(keys)) if r["fingerprint"] != fp]
+    related = [
+        r for r in repo.message_rows(repo.thread_fingerprints(keys)) if r["fingerprint"] != fp
+    ]
     in_thread = sorted({r["process_id"] for r in related if r["process_id"]})
     if in_thread:
         target = _merge(repo, in_thread)
@@ -147,13 +192,15 @@ def _match_company(repo: Repo, verdict: Verdict, at: datetime) -> str | None:
     for p in repo.processes_of_company(company_key(verdict.company)):
         d = Derived.from_json(p.derived)
         if not d.is_open and d.state != "ghosted":
-            # A closed process takes new mail only by thread, or when it is the same role
-            # and not a fresh application (a "thanks for your reply" after a rejection).
-            if not (rk and p.role_key == rk and verdict.label != "ack"):
+            # A closed process takes mail dated before it closed (arrival order does not
+            # matter), and later mail of the same role that is not a fresh application.
+            history = d.closed_at is not None and at <= d.closed_at
+            same_role = bool(rk and p.role_key and roles_compatible(rk, p.role_key))
+            if not history and not (same_role and verdict.label != "ack"):
                 continue
-        if rk and p.role_key and p.role_key != rk:
+        if not roles_compatible(rk, p.role_key):
             continue
-        candidates.append((p.role_key == rk if rk else False, d.is_open, p.created_at, p.id))
+        candidates.append((bool(rk and p.role_key == rk), d.is_open, p.created_at, p.id))
     if not candidates:
         return None
     candidates.sort(reverse=True)
@@ -171,11 +218,19 @@ def _open_process(repo: Repo, account: str, verdict: Verdict, at: datetime) -> s
     pid, n = base, 2
     while pid in taken:
         pid, n = f"{base}-{n}", n + 1
-    repo.insert_process(ProcessRow(
-        id=pid, account=account, company=verdict.company.strip()[:120], company_key=ckey,
-        role=verdict.role, role_key=rk, created_at=at, derived=Derived().to_json(),
-        merged_into=None,
-    ))
+    repo.insert_process(
+        ProcessRow(
+            id=pid,
+            account=account,
+            company=verdict.company.strip()[:120],
+            company_key=ckey,
+            role=verdict.role,
+            role_key=rk,
+            created_at=at,
+            derived=Derived().to_json(),
+            merged_into=None,
+        )
+    )
     return pid
 
 
@@ -197,24 +252,108 @@ def rederive(repo: Repo, process_id: str, now: datetime) -> Derived:
     row = repo.process(process_id)
     assert row is not None
     before = Derived.from_json(row.derived)
-    after = derive(repo.process_messages(process_id), repo.actions(process_id),
-                   repo.draft_marks(process_id))
+    after = derive(
+        repo.process_messages(process_id), repo.actions(process_id), repo.draft_marks(process_id)
+    )
     cols: dict[str, object] = {"derived": after.to_json()}
-    if after.role and not row.role:
-        cols["role"], cols["role_key"] = after.role, role_key(after.role)
+    role = best_role(repo, process_id)
+    if role and role != row.role:
+        cols["role"], cols["role_key"] = role, role_key(role)
+    name = best_company_name(repo, process_id)
+    if name and name != row.company:
+        cols["company"] = name
     repo.update_process(process_id, **cols)
     at = now
     if after.state != before.state:
         stamp = (after.closed_at or at).isoformat()
-        repo.add_event(process_id, after.closed_at or at, "state_changed",
-                       f"{row.company}: {before.state} -> {after.state}",
-                       f"state:{process_id}:{after.state}:{stamp}")
+        repo.add_event(
+            process_id,
+            after.closed_at or at,
+            "state_changed",
+            f"{row.company}: {before.state} -> {after.state}",
+            f"state:{process_id}:{after.state}:{stamp}",
+        )
     if after.stage != before.stage and after.stage:
-        repo.add_event(process_id, at, "stage_changed", f"{row.company}: stage {after.stage}",
-                       f"stage:{process_id}:{after.stage}")
+        repo.add_event(
+            process_id,
+            at,
+            "stage_changed",
+            f"{row.company}: stage {after.stage}",
+            f"stage:{process_id}:{after.stage}",
+        )
     if after.needs_confirmation and not before.needs_confirmation:
-        repo.add_event(process_id, at, "needs_confirmation",
-                       f"{row.company}: looks like {after.pending_verdict}, not acted on: "
-                       f"run `followup confirm {process_id}`",
-                       f"confirm:{process_id}:{after.pending_verdict}:{at.isoformat()}")
+        repo.add_event(
+            process_id,
+            at,
+            "needs_confirmation",
+            f"{row.company}: looks like {after.pending_verdict}, not acted on: "
+            f"run `followup confirm {process_id}`",
+            f"confirm:{process_id}:{after.pending_verdict}:{at.isoformat()}",
+        )
     return after
+
+
+def best_company_name(repo: Repo, process_id: str) -> str | None:
+    """The name most of the process's mail gives the company, preferring names a person
+    wrote over ones read off a domain, so arrival order never decides it."""
+    votes: dict[str, int] = {}
+    for m in repo.process_messages(process_id):
+        v = m.verdict
+        if not v.company:
+            continue
+        weight = 1 if looks_domain_derived(v.company, v.company_domain) else 3
+        if m.direction == "out":
+            weight = min(weight, 1)
+        votes[v.company.strip()[:120]] = votes.get(v.company.strip()[:120], 0) + weight
+    if not votes:
+        return None
+    return max(votes.items(), key=lambda kv: (kv[1], " " in kv[0], kv[0]))[0]
+
+
+_JOB_WORD = re.compile(
+    r"\b(engineer|developer|programmer|manager|analyst|designer|scientist|specialist|lead|"
+    r"director|architect|consultant|intern|associate|administrator|coordinator|officer|"
+    r"representative|technician|researcher|writer|editor|head|recruiter|accountant|nurse|"
+    r"teacher|sales|marketing|operations|product|data|software)\b",
+    re.IGNORECASE,
+)
+
+
+def best_role(repo: Repo, process_id: str) -> str | None:
+    """The role most of the process's mail names, preferring ones that read like a job title."""
+    votes: dict[str, tuple[int, str]] = {}
+    for m in repo.process_messages(process_id):
+        role = m.verdict.role
+        key = role_key(role)
+        if not role or not key:
+            continue
+        weight = (2 if _JOB_WORD.search(role) else 0) + (1 if m.direction == "in" else 0)
+        count, _ = votes.get(key, (0, role))
+        votes[key] = (count + weight, role)
+    if not votes:
+        return None
+    best = max(votes.items(), key=lambda kv: (kv[1][0], -len(kv[0]), kv[0]))
+    return best[1][1]
+
+
+def _consolidate(repo: Repo, process_id: str, now: datetime) -> str:
+    """Merge processes that turn out to be one opening once more mail is known (e.g. an
+    ATS acknowledgement that arrived before the recruiter's thread named the role).
+    The older process survives, so the outcome does not depend on arrival order."""
+    row = repo.process(process_id)
+    assert row is not None
+    group = [row]
+    for other in repo.processes_of_company(row.company_key):
+        if other.id == row.id or not (other.role_key and row.role_key):
+            continue
+        if not roles_compatible(other.role_key, row.role_key):
+            continue
+        first, second = sorted((row, other), key=lambda p: (p.created_at, p.id))
+        d = Derived.from_json(first.derived)
+        if d.is_open or (d.closed_at is not None and second.created_at <= d.closed_at):
+            group.append(other)
+    if len(group) == 1:
+        return process_id
+    target = _merge(repo, sorted({p.id for p in group}))
+    rederive(repo, target, now)
+    return target

@@ -50,3 +50,22 @@ def role_key(role: str | None) -> str | None:
 def slug(text: str, limit: int = 40) -> str:
     out = re.sub(r"[^a-z0-9]+", "-", _ascii(text).lower()).strip("-")
     return out[:limit].strip("-") or "process"
+
+
+def roles_compatible(a: str | None, b: str | None) -> bool:
+    """Two role keys name the same opening unless they clearly differ: an unknown role, or
+    one that shares most of its words with the other, is the same opening."""
+    if not a or not b:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    if wa <= wb or wb <= wa:
+        return True
+    return len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def looks_domain_derived(name: str, domain: str | None) -> bool:
+    """'Northwindrobotics' read off northwindrobotics.com, not written by a person."""
+    if not domain or " " in name.strip():
+        return False
+    label = domain.split(".")[0].replace("-", "")
+    return company_key(name) == label
