@@ -34,6 +34,11 @@ READ_TIMEOUT = 60.0
 CONNECTION_ERRORS: tuple[type[BaseException], ...] = (OSError, imaplib.IMAP4.abort, EOFError)
 
 
+# OpenSSL verify codes for a certificate issued to another name or address.
+_HOSTNAME_MISMATCH = 62
+_IP_MISMATCH = 64
+
+
 class FolderMissing(ConfigError):
     """SELECT refused: the folder does not exist (or cannot be opened)."""
 
@@ -49,14 +54,18 @@ def ssl_context(settings: ImapSettings) -> ssl.SSLContext:
 
 
 def _reason(exc: BaseException) -> str:
+    """The gist of an exception, on one line, without Python's bytes quoting."""
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return str(exc.verify_message or exc.reason or "verification failed")
+        return str(exc.verify_message or exc.reason or "verification failed").rstrip(".")
     if isinstance(exc, ssl.SSLError):
         return str(exc.reason or exc).lower().replace("_", " ")
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+    lines = str(exc).strip().splitlines()
+    text = lines[0] if lines else type(exc).__name__
+    if len(text) > 3 and text[:2] in ("b'", 'b"') and text[-1] == text[1]:
+        text = text[2:-1]  # imaplib hands over the server's text as repr(bytes)
+    return text[:300]
 
 
 def describe_connect_error(exc: BaseException, s: ImapSettings) -> FollowupError:
@@ -65,11 +74,12 @@ def describe_connect_error(exc: BaseException, s: ImapSettings) -> FollowupError
     if isinstance(exc, FollowupError):
         return exc
     if isinstance(exc, ssl.SSLCertVerificationError):
-        hint = (
-            f"set {k}.ca_file to the CA that signed it"
-            if not s.ca_file
-            else f"it is not signed by {k}.ca_file ({s.ca_file})"
-        )
+        if exc.verify_code in (_HOSTNAME_MISMATCH, _IP_MISMATCH):
+            hint = f"set {k}.host to a name the certificate was issued for"
+        elif s.ca_file:
+            hint = f"it is not signed by {k}.ca_file ({s.ca_file})"
+        else:
+            hint = f"set {k}.ca_file to the CA that signed it"
         return ConfigError(
             f"{k}.host: the TLS certificate of {where} failed verification ({_reason(exc)}): {hint}"
         )

@@ -32,6 +32,7 @@ from typing import Any
 from imapclient import IMAPClient
 
 HOST = "127.0.0.1"
+OTHER_HOST = "127.0.0.2"  # also loopback, but not in the certificate
 START_TIMEOUT = 20.0  # seconds; Dovecot normally listens within a few hundred ms
 MAIL_USER_CANDIDATES = ("followuptest", "nobody")
 
@@ -290,7 +291,8 @@ service imap-login {{
     port = {self.port}
   }}
   inet_listener imaps {{
-    address = {self.host}
+    # 127.0.0.2 is not named in the certificate: the host-name check test connects there.
+    address = {self.host}, {OTHER_HOST}
     port = {self.tls_port}
     ssl = yes
   }}
@@ -298,6 +300,10 @@ service imap-login {{
 }}
 service anvil {{
   chroot =
+  # No growing delays after the wrong-password tests: every test logs in from 127.0.0.1.
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
 }}
 service stats {{
   unix_listener stats-reader {{
