@@ -55,7 +55,9 @@ def parse_now(value: str) -> datetime:
     except ValueError as exc:
         raise ConfigError(f"FOLLOWUP_NOW: not an ISO 8601 date-time: {value!r}") from exc
     if moment.tzinfo is None:
-        raise ConfigError(f"FOLLOWUP_NOW: needs a UTC offset, e.g. 2026-03-02T09:00:00+01:00: {value!r}")
+        raise ConfigError(
+            f"FOLLOWUP_NOW: needs a UTC offset, e.g. 2026-03-02T09:00:00+01:00: {value!r}"
+        )
     return moment
 
 

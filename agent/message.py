@@ -75,7 +75,11 @@ class Message:
         """Mailing-list or bulk mail (newsletters, digests, marketing)."""
         h = self.headers
         prec = h.get("precedence", "").strip().lower()
-        return bool(h.get("list-id") or h.get("list-unsubscribe")) or prec in {"bulk", "list", "junk"}
+        return bool(h.get("list-id") or h.get("list-unsubscribe")) or prec in {
+            "bulk",
+            "list",
+            "junk",
+        }
 
     @property
     def is_auto(self) -> bool:

@@ -41,7 +41,9 @@ class ProcessView:
     def contact(self) -> str | None:
         if not self.contact_addr:
             return None
-        return f"{self.contact_name} <{self.contact_addr}>" if self.contact_name else self.contact_addr
+        return (
+            f"{self.contact_name} <{self.contact_addr}>" if self.contact_name else self.contact_addr
+        )
 
     @property
     def is_open(self) -> bool:
