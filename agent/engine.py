@@ -141,6 +141,20 @@ class Engine:
         sender = msg.from_.key if msg.from_ else ""
         outbound = is_sent or sender in self.profile.addresses
         now = self.clock.now()
+        lookback = timedelta(days=getattr(self._account(account), "lookback_days", 180))
+        if msg.date is not None and msg.date < now - lookback:
+            # Older than the look-back by its own date (a fresh mbsync copy has new file
+            # times): remembered as seen, never inferred.
+            with self.store.transaction():
+                if not self.repo.seen_remote(account, folder, remote.remote_id):
+                    self.repo.insert_message(
+                        account=account, folder=folder, remote_id=remote.remote_id,
+                        fingerprint=f"old:{account}:{folder}:{remote.remote_id}",
+                        message_id=msg.message_id, direction="out" if outbound else "in",
+                        sent_at=msg.date.isoformat(), subject=msg.subject[:500], to_addrs="",
+                        status="too_old",
+                    )
+            return
         try:
             with self.store.transaction():
                 result = ingest(

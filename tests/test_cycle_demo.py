@@ -191,3 +191,14 @@ def test_status_json_is_one_array(demo: tuple[Path, str]) -> None:
     rows = json.loads(out)
     assert isinstance(rows, list)
     assert {r["state"] for r in rows} <= {"applied", "interviewing"}  # open ones only
+
+
+def test_report_print_shows_the_weekly_email_as_text(demo: tuple[Path, str]) -> None:
+    out = followup(demo[0] / "config.toml", END, "report", "--print").stdout
+    assert "FOLLOW-UPS WAITING IN YOUR DRAFTS" in out
+    assert "Helios Energy" in out and "GHOSTED" in out
+
+
+def test_doctor_passes_on_the_demo_maildir(demo: tuple[Path, str]) -> None:
+    result = followup(demo[0] / "config.toml", END, "doctor")
+    assert "Drafts" in result.stdout and "FAIL" not in result.stdout
