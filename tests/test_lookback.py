@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from agent.demo.scenario import TZ
 from cycle_helpers import followup, make_world, status_json
+
+from agent.demo.scenario import TZ
 
 OLD_INVITE = b"""From: Old Co Recruiting <sam@oldco.example>
 To: alex@example.com
