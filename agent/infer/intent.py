@@ -36,6 +36,12 @@ _CONDITIONAL = re.compile(
     r"\bapplicants who\b|\bthose who\b|\bthose not\b|\bregardless\b|\beither way\b|\bwhether or not\b|"
     r"\bonly (?:those|candidates|applicants)\b)"
 )
+# "thank you for completing the coding challenge": that stage is done, nothing is asked.
+_PAST_STAGE = re.compile(
+    r"(?:for (?:doing|completing|taking|submitting|finishing)|completed|completing|submitted|after|"
+    r"following|from|of|received|reviewed|reviewing|your|with|the results? of|on) "
+    r"(?:the |your |our |this |a )?(?:[a-z-]+ )?$"
+)
 _KIND_OF: dict[str, AutoKind] = {
     "outreach": "recruiter_outreach",
     "job_alert": "job_alert",
@@ -44,6 +50,8 @@ _KIND_OF: dict[str, AutoKind] = {
     "notification": "notification",
     "auto_reply": "auto_reply",
 }
+# Auto-reply phrases that say the person is away (as opposed to "this is an automated reply").
+_AWAY_FAMILIES = frozenset({"out of office", "will reply on return"})
 _AUTOMATIC_KINDS = frozenset(
     {"auto_reply", "calendar_notice", "job_alert", "newsletter", "receipt", "notification"}
 )
@@ -87,6 +95,8 @@ def _valid(rule: Rule, text: str, start: int, end: int) -> float:
         window = text[max(s0, start - 32) : start]
         if _NEGATION.search(window):
             return 0.0
+    if rule.past and _PAST_STAGE.search(text[max(s0, start - 45) : start]):
+        return 0.0
     if rule.cond:
         before = text[s0:start]
         if _CONDITIONAL.search(before):
@@ -185,7 +195,8 @@ def decide(msg: Message, p: Prepared) -> Intent:
     # Auto-replies: the phrases decide; a header alone only when nothing job-like is said
     # (an autoresponder that acknowledges an application is still an acknowledgement).
     ar = sc.get("auto_reply", 0.0)
-    if ar >= 0.85 or (auto_hdr and job_best < 0.7):
+    away = any(h.vote == "auto_reply" and h.family in _AWAY_FAMILIES for h in hits)
+    if (ar >= 0.85 and (away or job_best < 0.85)) or (auto_hdr and job_best < 0.7):
         ev = _evidence(hits, "auto_reply", 2)
         if auto_hdr:
             ev.insert(0, auto_hdr)

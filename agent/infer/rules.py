@@ -33,6 +33,7 @@ class Rule:
     cond: bool = False
     scope: str = "any"  # any | subject | body
     family: str = ""
+    past: bool = False  # void after "thank you for completing the ..." (a stage already done)
 
 
 @dataclass
@@ -50,10 +51,11 @@ class RuleSet:
         cond: bool = False,
         scope: str = "any",
         family: str = "",
+        past: bool = False,
     ) -> None:
         nd = (needles,) if isinstance(needles, str) else needles
         self.rules.append(
-            Rule(vote, weight, re.compile(pattern), nd, neg, cond, scope, family or pattern[:40])
+            Rule(vote, weight, re.compile(pattern), nd, neg, cond, scope, family or pattern[:40], past)
         )
 
 
@@ -97,7 +99,7 @@ add(
     0.95,
     rf"{NOT} (?:be )?(?:moving|move|proceeding|proceed|going|progressing|progress|taking|advancing|advance|"
     r"continuing|continue|pursuing|pursue)(?: you)?(?: forward| ahead| further)? (?:with|on) "
-    r"(?:your|you\b|the application|this application|the process)",
+    r"(?:your|you\b|the application|this application|the process|it\b|this\b|that\b)",
     ("not", "n't", "unable"),
     cond=True,
     family="not moving forward with you",
@@ -125,9 +127,10 @@ add(
 add(
     "rejection",
     0.92,
-    r"(?:moved|moving|move|proceed|proceeding|go|going|gone) forward with (?:candidates|applicants|someone|"
-    r"a candidate|an applicant|a person|individuals) (?:whose|who|that)",
-    "forward with",
+    r"(?:moved|moving|move|proceed|proceeding|go|going|gone|went|continue|continuing)(?: forward| ahead)? "
+    r"with (?:candidates|applicants|someone|a candidate|an applicant|a person|individuals|people|"
+    r"profiles|finalists) (?:whose|who|that|with)",
+    "with",
     cond=True,
     family="candidates whose",
 )
@@ -135,7 +138,7 @@ add(
     "rejection",
     0.95,
     r"(?:selected|chosen|hired|identified|offered the (?:position|role|job) to|extended (?:an|the) offer to|"
-    r"gone with|went with|decided on|settled on|appointed|filled (?:the|this) (?:position|role) with)"
+    r"gone with|went with|decided on|decided for|settled on|appointed|filled (?:the|this) (?:position|role) with)"
     rf" (?:an? |the )?(?:{OTHERS}|more suitable|stronger|better[- ]suited|better[- ]matched) "
     rf"(?:{CANDS}|person|match)",
     (
@@ -456,7 +459,7 @@ add("offer", 0.85, r"job offer(?!s)(?! scam)", "job offer", neg=True, family="jo
 add(
     "offer",
     0.88,
-    r"offer letter|offer (?:package|details|terms|paperwork|documents?|agreement)|"
+    r"offer letter(?!s)|offer (?:package|details|terms|paperwork|documents?|agreement)(?!s)|"
     r"(?:employment|job) (?:contract|agreement)",
     ("offer", "contract", "agreement"),
     neg=True,
@@ -534,7 +537,7 @@ add(
 add(
     "offer",
     0.3,
-    r"docusign|adobe sign|hellosign|e-?sign",
+    r"docusign|adobe sign|hellosign|\be-?sign(?:ature|ed|ing)?\b",
     ("docusign", "sign"),
     family="e-signature",
 )
@@ -584,7 +587,7 @@ add(
     0.8,
     r"(?:share|send|provide|let (?:me|us) know|confirm|give (?:me|us)|reply with|tell (?:me|us)|"
     r"indicate|advise)(?: of)? (?:your|a few|some|what|which|when|us|me)?(?: with)? ?(?:your )?(?:availability|"
-    r"available (?:times|slots|dates)|times? (?:that )?(?:work|suit)|(?:a )?(?:few )?(?:time )?slots|"
+    r"available (?:times?|slots?|dates?|windows?)|times? (?:that )?(?:work|suit)|(?:a )?(?:few )?(?:time )?slots|"
     r"when you(?:'re| are| would be)? (?:available|free))",
     "avail",
     neg=True,
@@ -772,6 +775,7 @@ add(
     r"case study|take-home|homework|work sample)",
     ("complete", "take", "finish", "submit", "attempt", "start", "begin"),
     neg=True,
+    past=True,
     family="complete the assessment",
 )
 add(
@@ -782,6 +786,7 @@ add(
     r"(?: (?:invitation|invite|link|request|for|assignment|exercise|task|round))?",
     ("assess", "challenge", "test", "take-home", "video interview", "one-way", "case study"),
     neg=True,
+    past=True,
     family="assessment",
 )
 add(
@@ -980,11 +985,19 @@ add(
 add(
     "ack",
     0.8,
-    r"^(?:thank you for applying|thanks for applying|your application|we received your application|"
-    r"application to|your application to)",
+    r"^(?:thank you for applying|thanks for applying|we(?:'ve| have)? received your application|"
+    r"your application (?:has been|was) (?:received|submitted))",
     ("thank", "application"),
     scope="subject",
     family="subject: ack",
+)
+add(
+    "ack",
+    0.5,
+    r"^(?:your application|application to|your application to)",
+    "application",
+    scope="subject",
+    family="subject: your application",
 )
 
 # ---------------------------------------------------------------- update
@@ -993,7 +1006,8 @@ add(
     0.62,
     r"(?:still|currently|are|am|is) (?:actively )?(?:reviewing|evaluating|assessing|considering|"
     r"interviewing|deliberating|in the process of (?:reviewing|interviewing|evaluating|assessing)|"
-    r"working through)",
+    r"working through)|(?:is|are|remains?) still (?:being )?(?:considered|under consideration|in (?:the )?"
+    r"(?:process|running|consideration|progress|review))|still in the (?:running|process)",
     (
         "reviewing",
         "evaluating",
@@ -1003,6 +1017,7 @@ add(
         "deliberating",
         "process of",
         "working through",
+        "still",
     ),
     family="still reviewing",
 )
@@ -1025,8 +1040,8 @@ add(
 add(
     "update",
     0.5,
-    r"(?:make|making|reach|reaching|have|expect) (?:a|our|the|their) (?:final )?decision|"
-    r"decide by|decision (?:by|within|early|next|before|on)",
+    r"(?:make|making|reach|reaching|have|expect) (?:a |our |the |their |final )*decisions?|"
+    r"decide by|decision (?:by|within|early|next|before|on|will (?:come|be made))",
     "decision",
     cond=False,
     family="decision by",
@@ -1037,7 +1052,8 @@ add(
     r"(?:will|'ll|shall|to) (?:be in touch|get back to you|let you know|update you|reach out|"
     r"follow up|circle back|contact you|share (?:further |more )?(?:updates|feedback|next steps)|provide (?:you "
     r"with )?(?:an update|feedback|next steps)|keep you (?:posted|updated|informed|in the loop)|"
-    r"communicate (?:further )?updates|share (?:an )?update)",
+    r"communicate (?:further )?updates|share (?:an )?update|come back to you|write to you|"
+    r"have (?:an answer|news|more (?:news|clarity|information|info|details)) for you|know more)",
     ("will", "'ll", "shall", "to "),
     family="will be in touch",
 )
@@ -1236,8 +1252,9 @@ add(
 add(
     "outreach",
     0.55,
-    r"(?:reach(?:ing)? out|reached out|wanted to connect|getting in touch|contacting you)"
-    r" (?:to you )?(?:because|regarding|about|to see|as|with|since|on behalf|in case)",
+    r"(?:reaching out|reached out|wanted to connect|getting in touch|contacting you|i'm writing|"
+    r"i am writing) (?:to you )?(?:because|regarding|about|to see|as a|with (?:an?|a role|a position)|since|"
+    r"on behalf|in case)",
     ("reach", "connect", "touch", "contacting"),
     family="reaching out",
 )
@@ -1575,4 +1592,41 @@ add(
     r"for urgent (?:matters|issues|requests|enquiries|inquiries)|this is an automat(?:ed|ic) (?:reply|response)",
     ("out of", "back in", "returning", "urgent", "automat"),
     family="away",
+)
+
+# ---------------------------------------------------------------- additions from hand-written cases
+add(
+    "invite",
+    0.8,
+    r"(?:want|like|wish|plan|hope|happy) to (?:have|hold|do|conduct|arrange|get to know you (?:better )?in)"
+    r" (?:the |a |an |your )?(?:[a-z-]+ )?interview",
+    ("interview",),
+    neg=True,
+    family="want to have an interview",
+)
+add(
+    "update",
+    0.6,
+    r"thank(?:s| you)(?: so much)? for (?:completing|submitting|finishing|doing) (?:the |your |our )?"
+    r"(?:[a-z-]+ )?(?:assessment|challenge|test|exercise|assignment|take-home|task|case study)|"
+    r"(?:received|reviewing|review|evaluate|evaluating) your (?:submission|assessment|take-home|test "
+    r"results|coding (?:test|exercise|challenge))",
+    ("complet", "submit", "finish", "doing", "submission", "assessment", "take-home", "coding", "test"),
+    family="assessment received",
+)
+add(
+    "update",
+    0.55,
+    r"need (?:a little |a bit |some )?(?:more|extra) time|trying to (?:accelerate|speed up|expedite|"
+    r"move (?:things )?(?:quickly|faster))|(?:timeline|timing|process) (?:has )?(?:shifted|changed|slipped)",
+    ("time", "trying", "shift", "chang", "slipp"),
+    family="need more time",
+)
+add(
+    "rejection",
+    0.55,
+    r"(?:have|had) to (?:inform|tell|let) you",
+    ("inform", "tell", "let"),
+    cond=True,
+    family="have to inform you",
 )
