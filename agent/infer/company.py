@@ -20,7 +20,7 @@ from agent.infer.domains import (
     name_from_label,
     registrable_domain,
 )
-from agent.infer.people import Signature, looks_like_person
+from agent.infer.people import Signature, is_known_person, looks_like_person
 from agent.message import Address
 
 # One company name as written: capitalised words, digits, &, and a few joining words.
@@ -116,6 +116,19 @@ class CompanyGuess:
     source: str  # display | subject | body | signature | tenant | link | domain | none
 
 
+_DEPT = frozenset(
+    """careers career recruiting recruitment talent acquisition team hiring hr jobs people ops
+    operations notifications coordination scheduling human resources no-reply noreply""".split()
+)
+
+
+def _strip_dept(tokens: list[str]) -> list[str]:
+    """ "Atlas Ridge Careers" -> "Atlas Ridge", "Harborline Talent Acquisition" -> "Harborline"."""
+    while len(tokens) > 1 and tokens[-1].lower().strip(".,") in _DEPT:
+        tokens = tokens[:-1]
+    return tokens
+
+
 def _clean(raw: str | None) -> str | None:
     if not raw:
         return None
@@ -129,10 +142,9 @@ def _clean(raw: str | None) -> str | None:
             tokens = tokens[: i + 1]
             tokens[-1] = tokens[-1].rstrip(".!?")
             break
-    while tokens and tokens[-1].lower() in {"and", "of", "the", "&", "for", "de", "y", "team", "-"}:
+    while tokens and tokens[-1].lower() in {"and", "of", "the", "&", "for", "de", "y", "-"}:
         tokens.pop()
-    while tokens and tokens[0].lower() in {"the"} and len(tokens) > 2:
-        break
+    tokens = _strip_dept(tokens)
     name = " ".join(tokens).strip(" ,;:-'\"")
     if name.endswith("'s"):
         name = name[:-2]
@@ -140,7 +152,7 @@ def _clean(raw: str | None) -> str | None:
 
 
 def valid_company(name: str | None) -> bool:
-    if not name or len(name) < 2 or len(name) > 60:
+    if not name or len(name) < 2 or len(name) > 60 or len(name.split()) > 6:
         return False
     low = name.lower()
     if low in _GENERIC_SET or low.strip(".") in _GENERIC_SET:
@@ -154,7 +166,12 @@ def valid_company(name: str | None) -> bool:
         return False
     if not (name[0].isupper() or name[0].isdigit() or re.match(r"[a-z]+[A-Z]", name)):
         return False
-    return True
+    return not is_known_person(name)
+
+
+_BODY_LAST = [
+    re.compile(rf"(?i:sent to|submitted to|forwarded to) (?P<co>{NAME})"),
+]
 
 
 def find_company(
@@ -169,18 +186,20 @@ def find_company(
     hosts = [addr_domain(a.addr) for a in ([from_] if from_ else []) + list(reply_to) if a.addr]
     hosts += [h for h in extra_hosts if h]
     company_domain = _company_domain(hosts)
+    text = f"{subject}\n{body[:8000]}"
 
     display = (from_.name if from_ else "") or ""
     co = _from_display(display, hosts)
     if co:
-        return CompanyGuess(co, company_domain, "display")
-    for source, text, patterns in (
+        return CompanyGuess(_extend(co, text), company_domain, "display")
+    for source, src, patterns in (
         ("subject", subject, _SUBJECT_STRONG),
         ("body", body[:8000], _BODY_PATTERNS),
         ("subject", subject, _SUBJECT_WEAK),
+        ("body", body[:8000], _BODY_LAST),
     ):
         for rx in patterns:
-            for m in rx.finditer(text):
+            for m in rx.finditer(src):
                 co = _clean(m.group("co"))
                 if valid_company(co) and not _is_role_text(co or ""):
                     return CompanyGuess(co, company_domain, source)
@@ -191,15 +210,50 @@ def find_company(
     for h in hosts:
         tenant = tenant_from_host(h)
         if tenant:
-            return CompanyGuess(name_from_label(tenant), company_domain, "tenant")
+            return CompanyGuess(_extend(name_from_label(tenant), text), company_domain, "tenant")
     slug = slug_from_links(body[:20000])
     if slug:
-        return CompanyGuess(name_from_label(slug), company_domain, "link")
-    if company_domain:
-        label = domain_label(company_domain)
+        return CompanyGuess(_extend(name_from_label(slug), text), company_domain, "link")
+    domain = company_domain or _body_domain(body)
+    if domain:
+        label = domain_label(domain)
         if label:
-            return CompanyGuess(name_from_label(label), company_domain, "domain")
+            return CompanyGuess(_extend(name_from_label(label), text), company_domain, "domain")
     return CompanyGuess(None, company_domain, "none")
+
+
+def _extend(name: str, text: str) -> str:
+    """The fuller form the text uses: "Fernhill" -> "Fernhill AI", "Harborline" -> "Harborline
+    Logistics"; the name as written in the text when only its case differs."""
+    squashed = re.sub(r"[^a-z0-9]", "", name.lower())
+    best = name
+    for m in re.finditer(NAME, text):
+        cand = _clean(m.group(0))
+        if not cand:
+            continue
+        toks = cand.split()
+        low0 = re.sub(r"[^a-z0-9]", "", toks[0].lower())
+        if low0 == squashed and len(toks) == 1 and best == name:
+            best = toks[0]  # same word, the text's own casing ("CirrusGate")
+        elif low0 == squashed and len(toks) > 1:
+            extra = [t for t in toks[1:] if t.lower() not in _STOP_FIRST and t.lower() not in _DEPT]
+            if len(extra) == len(toks) - 1 and not _is_role_text(cand) and valid_company(cand):
+                return cand
+        elif re.sub(r"[^a-z0-9]", "", cand.lower()) == squashed and 1 < len(toks) <= 3:
+            best = cand  # "Wren & Co" for wrenandco, "Atlas Ridge" for atlasridge
+    return best
+
+
+def _body_domain(body: str) -> str | None:
+    """The domain of a company address mentioned in the body (an organizer, a contact)."""
+    for m in re.finditer(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,})", body[:8000]):
+        host = m.group(1).lower()
+        if is_freemail(host) or relay_for_domain(host) or host.endswith(("google.com", "example.com")):
+            continue
+        reg = registrable_domain(host)
+        if reg:
+            return reg
+    return None
 
 
 def _company_domain(hosts: list[str]) -> str | None:
@@ -222,22 +276,21 @@ def _from_display(display: str, hosts: list[str]) -> str | None:
         m = rx.match(display)
         if m:
             co = _clean(m.group("co"))
-            if valid_company(co) and not looks_like_person(co or ""):
+            if valid_company(co) and not is_known_person(co or ""):
                 return co
-    # A bare organisation name as the display name ("Acme", "Acme Robotics Inc.").
-    if looks_like_person(display):
-        return None
     co = _clean(display)
     if not valid_company(co) or _is_role_text(co or ""):
         return None
-    # Only trust a bare display name that agrees with the sender's domain, or that came
-    # through a relay (where the display name is the employer's name by design).
-    relay = any(relay_for_domain(h) for h in hosts)
     squashed = re.sub(r"[^a-z0-9]", "", (co or "").lower())
     labels = [re.sub(r"[^a-z0-9]", "", domain_label(h) or "") for h in hosts]
-    if relay and (not relay_for_domain(hosts[0]) or relay_for_domain(hosts[0]).kind == "ats"):  # type: ignore[union-attr]
+    # A display name that spells the sender's domain is the company ("Atlas Ridge" at atlasridge.com).
+    if any(lb and len(squashed) >= 3 and (lb in squashed or squashed in lb) for lb in labels):
         return co
-    if any(lb and (lb in squashed or squashed in lb) for lb in labels):
+    # A bare organisation name sent through an ATS is the employer's name by design.
+    if looks_like_person(display):
+        return None
+    first = relay_for_domain(hosts[0]) if hosts else None
+    if first is not None and first.kind in ("ats", "scheduler", "esign"):
         return co
     return None
 

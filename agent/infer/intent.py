@@ -222,7 +222,7 @@ def decide(msg: Message, p: Prepared) -> Intent:
 _SOFT_INVITE = frozenset(
     {"what times work", "are you available", "pick a time", "share your availability",
      "meeting link", "scheduling link", "look forward to meeting", "can we move to", "reschedule",
-     "let's schedule", "schedule an interview", "confirm your interview"}
+     "let's schedule", "schedule an interview", "confirm your interview", "would tuesday work"}
 )
 _JOB_CONTEXT = re.compile(
     r"\b(?:interview\w*|application|applied|applying|candidate|candidacy|position|role|hiring|"

@@ -38,6 +38,12 @@ _NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'\-]+\.?$|^[A-Z]\.$")
 _PLACEHOLDER = re.compile(r"[\[\]{}<>_]")
 
 
+_NOT_NAME_FIRST = frozenset(
+    """hi hello dear hey thanks thank best regards cheers good great please sent from to subject on
+    kind warm warmest many yours sincerely all congratulations welcome re fwd team the our your""".split()
+)
+
+
 def looks_like_person(name: str) -> bool:
     """A display name that reads as one person's name ("Dana Rivera", "Rivera, Dana")."""
     name = name.strip().strip('"').strip()
@@ -45,9 +51,11 @@ def looks_like_person(name: str) -> bool:
         return False
     if "," in name:
         last, _, first = name.partition(",")
-        name = f"{first.strip()} {last.strip()}"
+        name = f"{first.strip()} {last.strip()}".strip()
     tokens = name.split()
     if not 1 <= len(tokens) <= 4:
+        return False
+    if tokens[0].lower().strip(".,") in _NOT_NAME_FIRST:
         return False
     if any(t.lower().strip(".") in ORG_WORDS or t.lower() in ORG_WORDS for t in tokens):
         return False
@@ -58,6 +66,16 @@ def looks_like_person(name: str) -> bool:
         return True
     # Unknown given name: two or three capitalised words still read as a name.
     return 2 <= len(tokens) <= 3 and all(len(t) > 1 for t in tokens)
+
+
+def is_known_person(name: str) -> bool:
+    """Stricter: a person's name whose first word is a known given name ("Alex Morgan")."""
+    tokens = name.strip().split()
+    return (
+        1 <= len(tokens) <= 3
+        and tokens[0].lower() in first_names()
+        and looks_like_person(name)
+    )
 
 
 def first_name(full: str) -> str:
@@ -92,56 +110,78 @@ _CONTACT_LINE = re.compile(r"@|https?://|www\.|\+?\d[\d ().-]{6,}|\bphone\b|\bte
 EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
+_SEP = re.compile(r"\s[|\u2022\u00b7/]\s|,\s|\s[-\u2013\u2014]\s|\s(?:at|@)\s")
+_SENTENCE_END = re.compile(r"[.!?:;]$")
+
+
+def _short(line: str) -> bool:
+    return (
+        0 < len(line) <= 60
+        and len(line.split()) <= 8
+        and not (_SENTENCE_END.search(line) and not line.lower().endswith((" inc.", " co.", " ltd.")))
+    )
+
+
 def find_signature(body: str) -> Signature:
     """The signer's name, title, company and address from the lines after a closing."""
     if not body:
         return Signature(None, None, None, None)
     tail = body[-3000:]
     closings = list(_CLOSING.finditer(tail))
-    lines: list[str]
     if closings:
         after = tail[closings[-1].end() :]
-        lines = [ln.strip(" \t-–—|") for ln in after.split("\n")]
+        lines = [ln.strip(" \t-\u2013\u2014|*") for ln in after.split("\n")]
         lines = [ln for ln in lines if ln.strip()][:7]
     else:
-        lines = [ln.strip(" \t-–—") for ln in tail.split("\n") if ln.strip()][-4:]
-        if not lines or not (lines[0].startswith(("-", "—")) or looks_like_person(lines[0])):
+        # No closing word: the last paragraph, if it is a short block ("Sam\nPixelcrane").
+        para = [ln.strip(" \t-\u2013\u2014|*") for ln in tail.rstrip().split("\n\n")[-1].split("\n")]
+        para = [ln for ln in para if ln]
+        if not para or len(para) > 5 or not all(_short(ln) or EMAIL.search(ln) for ln in para):
             return Signature(None, None, None, _first_email(tail))
-    name = title = company = None
-    email = None
+        return _parse_block(para, tail, fallback=True)
+    return _parse_block(lines, tail)
+
+
+def _parse_block(lines: list[str], tail: str, fallback: bool = False) -> Signature:
+    name = title = company = email = None
     for ln in lines:
-        if EMAIL.search(ln) and email is None:
-            email = EMAIL.search(ln).group(0)  # type: ignore[union-attr]
+        m = EMAIL.search(ln)
+        if m:
+            email = email or m.group(0)
             continue
-        if _CONTACT_LINE.search(ln) or len(ln) > 70 or _PLACEHOLDER.search(ln):
+        if _CONTACT_LINE.search(ln) or not _short(ln) or _PLACEHOLDER.search(ln):
+            if name is None and not _short(ln):
+                break  # prose after the closing: not a signature
             continue
-        # "Jane Doe | Recruiter | Acme" or "Jane Doe, Recruiter at Acme"
-        parts = [p.strip() for p in re.split(r"\s[|•·]\s|,\s", ln) if p.strip()]
+        parts = [p.strip() for p in _SEP.split(ln) if p.strip()]
         if name is None:
             if parts and looks_like_person(parts[0]):
                 name = parts[0]
-                rest = parts[1:]
-                for p in rest:
+                for p in parts[1:]:
                     if title is None and _TITLE_WORDS.search(p):
                         title = p
-                        at = re.search(r"\b(?:at|@)\s+(.+)$", p)
-                        if at and company is None:
-                            company = at.group(1).strip()
-                    elif company is None:
+                    elif company is None and p[:1].isupper():
                         company = p
                 continue
-            if not closings:
-                break
+            if parts and _TITLE_WORDS.search(parts[0]) and title is None:
+                title = parts[0]
+                if len(parts) > 1 and company is None:
+                    company = parts[-1]
+                continue
+            if fallback and len(parts) == 1 and re.fullmatch(r"[A-Z][a-z]{1,20}", ln):
+                name = ln  # a bare first name signing off a short block ("Sam")
+                continue
+            if company is None and ln[:1].isupper() and not looks_like_person(ln):
+                company = ln
             continue
         if title is None and company is None and _TITLE_WORDS.search(ln):
-            title = ln
-            at = re.search(r"\b(?:at|@)\s+([A-Z].+)$", ln)
-            if at and company is None:
-                company = at.group(1).strip()
+            title = parts[0] if parts else ln
+            if len(parts) > 1:
+                company = parts[-1]
             continue
         if company is None and (ln[:1].isupper() or ln[:1].isdigit()):
             company = ln
-    return Signature(name, title, company, email)
+    return Signature(name, title, company, email or _first_email(tail))
 
 
 def _first_email(text: str) -> str | None:

@@ -783,7 +783,8 @@ add(
     0.78,
     r"(?:assessment|coding challenge|online test|technical test|take-home|skills test|"
     r"coding test|aptitude test|psychometric test|video interview|one-way interview|case study)"
-    r"(?: (?:invitation|invite|link|request|for|assignment|exercise|task|round))?",
+    r"(?: (?:invitation|invite|link|request|for|assignment|exercise|task|round))?"
+    r"(?! (?:received|completed|submitted|results?|feedback|score))",
     ("assess", "challenge", "test", "take-home", "video interview", "one-way", "case study"),
     neg=True,
     past=True,
@@ -1629,4 +1630,22 @@ add(
     ("inform", "tell", "let"),
     cond=True,
     family="have to inform you",
+)
+add(
+    "invite",
+    0.72,
+    r"(?:would|does|will|could|can) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|next week|this week|"
+    r"either|any of (?:these|those)|one of (?:these|those)|that|this time)[^.?\n]{0,30}? (?:work|suit|be "
+    r"(?:ok|okay|good|possible|convenient|better))",
+    ("work", "suit", "be "),
+    family="would tuesday work",
+)
+add(
+    "invite",
+    0.6,
+    r"(?:call|chat|meeting|conversation|interview) with (?:our|the|my) (?:vp|ceo|cto|coo|founders?|"
+    r"co-founders?|hiring manager|head of|director|team lead|engineering manager|manager)",
+    ("with our", "with the", "with my"),
+    neg=True,
+    family="call with our vp",
 )
