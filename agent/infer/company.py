@@ -129,6 +129,10 @@ def _strip_dept(tokens: list[str]) -> list[str]:
     return tokens
 
 
+# Service senders (calendar notices, alert robots) whose domain is not the employer's.
+_NOTIFIER = re.compile(r"calendar|notification|mailer|alerts?\b|digest", re.I)
+
+
 def _clean(raw: str | None) -> str | None:
     if not raw:
         return None
@@ -183,12 +187,18 @@ def find_company(
     extra_hosts: tuple[str, ...] = (),
 ) -> CompanyGuess:
     """The employer named by this message, with the registrable domain of its own address."""
-    hosts = [addr_domain(a.addr) for a in ([from_] if from_ else []) + list(reply_to) if a.addr]
+    hosts = [
+        addr_domain(a.addr)
+        for a in ([from_] if from_ else []) + list(reply_to)
+        if a.addr and not _NOTIFIER.search(a.addr.split("@")[0])
+    ]
     hosts += [h for h in extra_hosts if h]
     company_domain = _company_domain(hosts)
     text = f"{subject}\n{body[:8000]}"
 
     display = (from_.name if from_ else "") or ""
+    if re.search(r"\b(?:calendar|notifications?|alerts?|digest|mailer)\b", display, re.I):
+        display = ""
     co = _from_display(display, hosts)
     if co:
         return CompanyGuess(_extend(co, text), company_domain, "display")

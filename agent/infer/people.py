@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -34,7 +35,7 @@ ORG_WORDS = frozenset(
     hotel hotels restaurant restaurants market markets realty properties investments fund funds
     trading logistics transport airways motors electric power""".split()
 )
-_NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'\-]+\.?$|^[A-Z]\.$")
+_NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'\-]+\.?$|^[^\W\d_]\.$")
 _PLACEHOLDER = re.compile(r"[\[\]{}<>_]")
 
 
@@ -59,13 +60,18 @@ def looks_like_person(name: str) -> bool:
         return False
     if any(t.lower().strip(".") in ORG_WORDS or t.lower() in ORG_WORDS for t in tokens):
         return False
-    if not all(_NAME_TOKEN.match(t) for t in tokens):
+    if not all(_NAME_TOKEN.match(t) and t[0].isupper() for t in tokens):
         return False
-    first = tokens[0].lower().strip(".")
+    first = _fold(tokens[0].lower().strip("."))
     if first in first_names():
         return True
     # Unknown given name: two or three capitalised words still read as a name.
     return 2 <= len(tokens) <= 3 and all(len(t) > 1 for t in tokens)
+
+
+def _fold(word: str) -> str:
+    """Accents off, for the name list: "élodie" -> "elodie"."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
 
 
 def is_known_person(name: str) -> bool:
@@ -73,7 +79,7 @@ def is_known_person(name: str) -> bool:
     tokens = name.strip().split()
     return (
         1 <= len(tokens) <= 3
-        and tokens[0].lower() in first_names()
+        and _fold(tokens[0].lower()) in first_names()
         and looks_like_person(name)
     )
 

@@ -47,7 +47,7 @@ _DATE = rf"(?:{_MON} {_DAYNUM}(?:,? \d{{4}})?|{_DAYNUM} (?:of )?{_MON}(?:,? \d{{
 # (kind, regex). Kinds drive resolution; the order only breaks ties between equal spans.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("span", re.compile(rf"\bwithin (?:the )?(?:next |coming |following )?(?:{_RANGE} {_UNIT}|a day or two|"
-                        rf"a week or two|(?:a|one|the) (?:week|month|day)|24 hours|48 hours)\b")),
+                        rf"a week or two|(?:a|one|the) (?:week|month|day)|24 hours|48 hours|week|month)\b")),
     ("span", re.compile(rf"\b(?:in|over|during) (?:the )?(?:next |coming |following )?(?:{_RANGE} {_UNIT}|"
                         rf"a day or two|a week or two)\b")),
     ("span", re.compile(rf"\b(?:allow|takes?|expect|up to|approximately|about|around|roughly) (?:up to )?"
@@ -64,7 +64,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"\b(?:by|before|on|until|no later than|this|next|early|around|through|"
                            rf"till|til|after) (?:(?:this|next|the coming) )?{_WD}(?:'s)?"
                            r"(?: (?:morning|afternoon|evening|eod|cob|end of day|close of business))?\b")),
-    ("date", re.compile(rf"\b(?:by|before|on or before|no later than|until|on|after) (?:the )?{_DATE}\b")),
+    ("date", re.compile(rf"\b(?:by|before|on or before|no later than|until|on|after) (?:the )?"
+                        rf"(?:{_WD},? (?:the )?)?{_DATE}\b")),
     ("day", re.compile(r"\b(?:by |before |until )?(?:end of (?:the )?day today|later today|tomorrow|"
                        r"by today|end of today|the day after tomorrow)\b")),
     ("vague", re.compile(r"\b(?:in the (?:coming|next (?:few|couple of)) (?:days|weeks)|in due course|"
@@ -89,7 +90,7 @@ def find_timeline(text: str, sent: date | None) -> Timeline | None:
     if not text:
         return None
     low = text.lower()
-    best: tuple[tuple[int, int, int], str, str, int] | None = None
+    best: tuple[tuple[int, int, int, int, int], str, str, int] | None = None
     for kind, rx in _PATTERNS:
         for m in rx.finditer(low):
             phrase_lc = m.group(0)
@@ -101,7 +102,8 @@ def find_timeline(text: str, sent: date | None) -> Timeline | None:
             sentence = low[s0 : min(e1) if e1 else len(low)]
             specific = 0 if kind == "vague" else 1
             promise = 1 if _PROMISE.search(sentence) else 0
-            rank = (specific, promise, -start)
+            near = 1 if _PROMISE.search(low[max(s0, start - 35) : m.end()]) else 0
+            rank = (specific, near, promise, m.end() - start, -start)
             if best is None or rank > best[0]:
                 best = (rank, kind, text[start : m.end()], start)
     if best is None:
@@ -191,9 +193,9 @@ def resolve(phrase: str, sent: date) -> date | None:
         if unit == "week":
             return sent + timedelta(days=7 * n)
         return _add_months(sent, n)
-    if re.search(r"\bwithin (?:a|one|the) week\b", p):
+    if re.search(r"\bwithin (?:the )?(?:next |coming )?(?:a |one )?week\b", p):
         return sent + timedelta(days=7)
-    if re.search(r"\bwithin (?:a|one|the) month\b", p):
+    if re.search(r"\bwithin (?:the )?(?:next |coming )?(?:a |one )?month\b", p):
         return _add_months(sent, 1)
     if re.search(r"\bwithin (?:a|one|the) day\b", p):
         return sent + timedelta(days=1)
