@@ -73,17 +73,38 @@ def decode_words(value: str) -> str:
         return value
 
 
-def addresses(value: str | None) -> tuple[Address, ...]:
-    if not value:
-        return ()
-    found: list[Address] = []
+# The common shapes "Name <a@b>", "<a@b>" and "a@b", read without the email package's
+# full (and slow) RFC 5322 address parser; anything else goes to that parser.
+_NAMED = re.compile(r"^\s*([^<>]*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$")
+_BARE = re.compile(r"^\s*([^\s<>]+@[^\s<>]+)\s*$")
+_HARD = ('"', "(", "\\", ";", ":")
+
+
+def _parsed_addresses(value: str) -> tuple[Address, ...]:
     try:
         pairs = getaddresses([value])
     except (ValueError, TypeError, IndexError):
         return ()
-    for name, addr in pairs:
-        if addr and "@" in addr:
-            found.append(Address(decode_words(name), addr))
+    return tuple(Address(decode_words(n), a) for n, a in pairs if a and "@" in a)
+
+
+def addresses(value: str | None) -> tuple[Address, ...]:
+    if not value:
+        return ()
+    if any(c in value for c in _HARD):
+        return _parsed_addresses(value)
+    found: list[Address] = []
+    for part in value.split(","):
+        if not part.strip():
+            continue
+        bare = _BARE.match(part)
+        if bare:
+            found.append(Address("", bare.group(1)))
+            continue
+        named = _NAMED.match(part)
+        if not named:
+            return _parsed_addresses(value)
+        found.append(Address(decode_words(named.group(1)), named.group(2)))
     return tuple(found)
 
 

@@ -109,9 +109,17 @@ _CALENDAR_SUBJECT = re.compile(
 )
 
 
-def _domain_matches(addr: str, domains: Iterable[str]) -> bool:
+_ATS = frozenset(ATS_DOMAINS)
+
+
+def _domain_matches(addr: str, domains: frozenset[str] = _ATS) -> bool:
+    """The address's domain or one of its parents is in `domains`."""
     host = addr.rpartition("@")[2].lower().rstrip(".")
-    return any(host == d or host.endswith("." + d) for d in domains)
+    while host:
+        if host in domains:
+            return True
+        host = host.partition(".")[2]
+    return False
 
 
 class JobMailHeuristic:
@@ -130,7 +138,7 @@ class JobMailHeuristic:
             return True
         senders = [a for a in (m.from_, m.sender, *m.reply_to) if a is not None]
         for a in senders:
-            if _domain_matches(a.addr, ATS_DOMAINS) or _JOB_RE.search(a.name or ""):
+            if _domain_matches(a.addr) or _JOB_RE.search(a.name or ""):
                 return True
         if m.is_bulk:
             return False  # newsletters and notifications, unless job words said otherwise

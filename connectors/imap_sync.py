@@ -26,6 +26,7 @@ from agent.parse import parse_message
 from connectors.base import Batch, RemoteMessage
 from connectors.imap_connect import ImapConnection
 from connectors.imap_cursor import ImapCursor
+from connectors.imap_fetch import fetch_rows
 from connectors.imap_headers import HEADER_ITEM, message_from_headers
 from connectors.imap_relevance import Relevance
 
@@ -143,7 +144,7 @@ class FolderSync:
         return [int(u) for u in self._in_folder(lambda c: c.search(criteria), "search")]
 
     def _fetch(self, uids: Sequence[int], items: list[str]) -> dict[int, dict[bytes, Any]]:
-        return self._in_folder(lambda c: c.fetch(list(uids), items), "fetch")
+        return self._in_folder(lambda c: fetch_rows(c, uids, items), "fetch")
 
     # ---- the sync -----------------------------------------------------------------------
     def batches(self) -> Iterator[Batch]:
