@@ -103,6 +103,7 @@ class Daemon:
         wait_slice: float = 5.0,
         backoff_base: float = 5.0,
         backoff_cap: float = 300.0,
+        min_sync_interval: float = 5.0,
         stop_budget: float = STOP_BUDGET_SECONDS,
     ) -> None:
         self.cfg = cfg
@@ -115,6 +116,7 @@ class Daemon:
         self._wait_slice = wait_slice
         self._backoff_base = backoff_base
         self._backoff_cap = backoff_cap
+        self._min_sync_interval = min_sync_interval
         self._stop_budget = stop_budget
 
         self.ready = threading.Event()  # set once READY=1 went out (tests wait on it)
@@ -159,9 +161,14 @@ class Daemon:
             signal.SIGINT: signal.signal(signal.SIGINT, on_stop),
             signal.SIGHUP: signal.signal(signal.SIGHUP, on_reload),
         }
+        # The kernel may deliver a signal to any thread, while Python runs handlers only in
+        # the main thread: the wakeup fd makes the C-level handler wake the main thread's
+        # select() so the Python handler runs now, not whenever something else wakes it.
+        previous_fd = signal.set_wakeup_fd(self._waker.write_fd, warn_on_full_buffer=False)
         try:
             yield
         finally:
+            signal.set_wakeup_fd(previous_fd)
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
 
@@ -371,15 +378,16 @@ class Daemon:
                 self._watch_stop,
                 wait_slice=self._wait_slice if source.dedicated else min(self._wait_slice, 2.0),
                 resync_after=self.settings.due_check_minutes * 60.0,
+                min_interval=self._min_sync_interval,
                 backoff=Backoff(self._backoff_base, self._backoff_cap),
             )
             self._watchers.append(watcher)
             watcher.start()
 
     def _watch_source(self, worker: EngineWorker, name: str) -> WatchSource:
-        """Where a watcher waits: its own connection if the engine can make one, else the
-        engine's mailbox, shared through the gate (IDLE and a FETCH must never overlap on one
-        IMAP connection)."""
+        """Where a watcher waits: its own connection if the engine can make one
+        (`watch_mailbox`), else the engine's own mailbox shared through the gate, so that
+        a wait (IMAP IDLE) and an engine call never use one connection at once."""
         if callable(getattr(worker.engine, "watch_mailbox", None)):
 
             def open_own() -> Mailbox:
@@ -389,7 +397,7 @@ class Daemon:
                 mailbox.connect()  # on the watcher's thread: a slow login blocks no one
                 return mailbox
 
-            return WatchSource(open=open_own, dedicated=True)
+            return WatchSource(open=open_own, dedicated=True, discard=lambda box: box.close())
 
         def open_shared() -> Mailbox:
             mailbox: Mailbox = worker.submit(
@@ -397,7 +405,13 @@ class Daemon:
             ).result()
             return mailbox
 
-        return WatchSource(open=open_shared, dedicated=False, gate=worker.gate.shared)
+        def drop_shared(mailbox: Mailbox) -> None:
+            # The engine forgets (and closes) a broken connection; its next use reconnects.
+            self._submit(f"drop-mailbox:{name}", partial(_drop_mailbox, name))
+
+        return WatchSource(
+            open=open_shared, dedicated=False, discard=drop_shared, gate=worker.gate.shared
+        )
 
     def _stop_watchers(self) -> None:
         self._watch_stop.set()
@@ -418,7 +432,11 @@ class Daemon:
         return counters
 
     def _task_sync(self, name: str, engine: Any) -> dict[str, Any]:
-        counters = engine.sync_account(name)  # failures go to the watcher, which backs off
+        try:
+            counters = engine.sync_account(name)
+        except Exception:
+            _drop_mailbox(name, engine)  # reconnect next time
+            raise  # to the watcher, which logs it and backs off
         self._note(f"sync {name}", counters)
         self._submit("due", self._task_due)
         return counters
@@ -442,9 +460,9 @@ class Daemon:
                 exc,
             )
             return False
-        if sent:
+        if sent:  # the engine logs the delivery itself; this only ties it to the daemon
             slot = _quietly(lambda: engine.report_slot())
-            log.info("weekly report delivered%s", f" (slot {slot})" if slot else "")
+            log.debug("weekly report delivered%s", f" (slot {slot})" if slot else "")
         return sent
 
     def _task_swap(self, new_cfg: Any, old: Any) -> None:
@@ -523,6 +541,10 @@ class _Waker:
         os.set_blocking(self._write, False)
         self._closed = False
 
+    @property
+    def write_fd(self) -> int:
+        return self._write
+
     def wake(self) -> None:
         try:
             os.write(self._write, b"\0")
@@ -549,6 +571,12 @@ def _close_quietly(engine: Any) -> None:
         engine.close()
     except Exception as exc:  # close() should never raise; a stop must still complete
         log.warning("closing the engine failed: %s", exc)
+
+
+def _drop_mailbox(name: str, engine: Any) -> None:
+    drop = getattr(engine, "drop_mailbox", None)
+    if callable(drop):
+        drop(name)
 
 
 def _quietly(get: Callable[[], Any]) -> Any:

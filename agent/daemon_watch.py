@@ -47,13 +47,16 @@ class Backoff:
 class WatchSource:
     """How a watcher gets the Mailbox it waits on.
 
-    `open` returns it (connected); `dedicated` says whether the watcher owns it (its own
-    connection: close it on error and on exit) or shares the engine's (then each wait slice
-    holds the gate's shared side and the watcher never closes it).
+    `open` returns it, connected. `dedicated`: the watcher owns it (its own connection, kept
+    across syncs). Otherwise it is the engine's own mailbox: each wait slice holds `gate`
+    (the shared side), and the watcher asks for it again after every sync, since the engine
+    may have replaced it. `discard` is called when a wait failed: close the connection
+    (dedicated) or have the engine drop it so its next use reconnects (shared).
     """
 
     open: Callable[[], Mailbox]
     dedicated: bool
+    discard: Callable[[Mailbox], None]
     gate: Callable[[], AbstractContextManager[Any]] = nullcontext
 
 
@@ -69,6 +72,7 @@ class AccountWatcher:
         *,
         wait_slice: float = 5.0,
         resync_after: float = 900.0,
+        min_interval: float = 5.0,
         backoff: Backoff | None = None,
     ) -> None:
         self.name = name
@@ -78,6 +82,9 @@ class AccountWatcher:
         # Short slices so a stop request is seen within seconds even while IDLE waits.
         self._slice = max(0.01, min(wait_slice, 5.0))
         self._resync_after = resync_after
+        # A mailbox that keeps saying "news" (a folder it never sees listed) must not turn
+        # into a busy loop of syncs: at most one sync per min_interval.
+        self._min_interval = min_interval
         self._backoff = backoff or Backoff()
         self._mailbox: Mailbox | None = None
         self._thread = threading.Thread(target=self._run, name=f"watch-{name}", daemon=True)
@@ -91,16 +98,23 @@ class AccountWatcher:
 
     def _run(self) -> None:
         last_sync = time.monotonic()  # the daemon's full cycle has just synced every account
+        last_attempt: float | None = None  # the first news is synced at once
         try:
             while not self._stop.is_set():
                 news = self._wait_once()
                 if news is None or self._stop.is_set():
                     continue
-                if news or time.monotonic() - last_sync >= self._resync_after:
-                    if self._sync_now():
-                        last_sync = time.monotonic()
+                if not news and time.monotonic() - last_sync < self._resync_after:
+                    continue
+                if last_attempt is not None:
+                    gap = self._min_interval - (time.monotonic() - last_attempt)
+                    if gap > 0 and self._stop.wait(gap):
+                        continue
+                last_attempt = time.monotonic()
+                if self._sync_now():
+                    last_sync = time.monotonic()
         finally:
-            self._drop_mailbox()
+            self._release()
 
     def _wait_once(self) -> bool | None:
         """One wait slice: True/False from the mailbox, None after a failure (backed off)."""
@@ -112,7 +126,9 @@ class AccountWatcher:
                     return None
                 return bool(self._mailbox.wait_for_changes(self._slice))
         except Exception as exc:  # any connector failure: log, back off, reconnect
-            self._drop_mailbox()
+            mailbox, self._mailbox = self._mailbox, None
+            if mailbox is not None:
+                self._quietly(self._source.discard, mailbox)
             self._fail("watching", exc)
             return None
 
@@ -124,6 +140,9 @@ class AccountWatcher:
         except Exception as exc:
             self._fail("sync", exc)
             return False
+        finally:
+            if not self._source.dedicated:
+                self._mailbox = None  # the engine may have reconnected: ask for it again
         if self._backoff.failures:
             log.info("account %s: working again", self.name)
         self._backoff.reset()
@@ -143,13 +162,17 @@ class AccountWatcher:
         )
         self._stop.wait(delay)
 
-    def _drop_mailbox(self) -> None:
+    def _release(self) -> None:
+        """On exit: close a connection of our own; the engine closes its own mailboxes."""
         mailbox, self._mailbox = self._mailbox, None
         if mailbox is not None and self._source.dedicated:
-            try:
-                mailbox.close()
-            except Exception as exc:  # close() should never raise; never let it kill the thread
-                log.debug("account %s: close failed: %s", self.name, exc)
+            self._quietly(self._source.discard, mailbox)
+
+    def _quietly(self, action: Callable[[Mailbox], None], mailbox: Mailbox) -> None:
+        try:
+            action(mailbox)
+        except Exception as exc:  # closing must never kill the watcher
+            log.debug("account %s: releasing the mailbox failed: %s", self.name, exc)
 
 
 def _one_line(text: str, limit: int = 200) -> str:

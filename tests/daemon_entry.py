@@ -7,8 +7,10 @@ JSON-lines file CALLS, so a test in another process can see what the daemon aske
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import logging
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -29,6 +31,7 @@ class FakeMailbox:
         self._engine = engine
         self._news = threading.Event()
         self.failing = failing
+        self.always_news = False  # a connector that keeps reporting the same change
         self.connected = False
         self.closed = False
 
@@ -45,6 +48,8 @@ class FakeMailbox:
         self._engine.record("wait", self.name)
         if self.failing:
             raise TransientError(f"server for {self.name} is down")
+        if self.always_news:
+            return True
         self._engine.begin_wait(self)
         try:
             news = self._news.wait(timeout)
@@ -63,6 +68,7 @@ class FakeEngine:
         clock: Any,
         *,
         failing: frozenset[str] = frozenset(),
+        always_news: frozenset[str] = frozenset(),
         counters: dict[str, Any] | None = None,
         on_call: Callable[[str, str], None] | None = None,
         calls_file: Path | None = None,
@@ -81,6 +87,8 @@ class FakeEngine:
             account.name: FakeMailbox(account.name, self, failing=account.name in failing)
             for account in cfg.accounts
         }
+        for name in always_news:
+            self.mailboxes[name].always_news = True
         self.opened = False
         self.closed = False
         self.reports_sent = 0
@@ -151,6 +159,10 @@ class FakeEngine:
         self._leave()
         return self.mailboxes[account_name]
 
+    def drop_mailbox(self, account_name: str) -> None:
+        self._enter("drop_mailbox", account_name)
+        self._leave()
+
     def sync_account(self, account_name: str) -> dict[str, Any]:
         self._enter("sync_account", account_name)
         self._leave()
@@ -199,6 +211,7 @@ def main(argv: list[str]) -> int:
     from agent.daemon import Daemon
 
     config_path, calls_file = Path(argv[0]), Path(argv[1])
+    faulthandler.register(signal.SIGUSR1)  # a hung test can ask where every thread is
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(message)s")
     cfg = load_config(config_path)
 

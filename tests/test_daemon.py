@@ -111,6 +111,7 @@ class Harness:
     tmp: Path
     engine_cls: type = fakes.FakeEngine
     failing: frozenset[str] = frozenset()
+    always_news: frozenset[str] = frozenset()
     counters: dict[str, Any] | None = None
     environ: dict[str, str] = field(default_factory=dict)
     engines: list[Any] = field(default_factory=list)
@@ -122,7 +123,12 @@ class Harness:
 
     def factory(self, cfg: Any, clock: Any) -> Any:
         engine = self.engine_cls(
-            cfg, clock, failing=self.failing, counters=self.counters, on_call=self.note
+            cfg,
+            clock,
+            failing=self.failing,
+            always_news=self.always_news,
+            counters=self.counters,
+            on_call=self.note,
         )
         self.engines.append(engine)
         return engine
@@ -136,6 +142,7 @@ class Harness:
         kwargs.setdefault("wait_slice", 0.2)
         kwargs.setdefault("backoff_base", 0.01)
         kwargs.setdefault("backoff_cap", 0.05)
+        kwargs.setdefault("min_sync_interval", 0.0)
         daemon = Daemon(
             load_config(config),
             FixedClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)),
@@ -274,6 +281,8 @@ def test_an_account_that_keeps_failing_never_stops_the_others(
         assert engine.wait_until(lambda n=round_: engine.count("sync_account", "b") >= n)
         assert engine.wait_until(lambda n=round_: engine.count("sync_account", "c") >= n)
     assert harness.stop(daemon) == 0
+    # The broken connection was handed back to the engine to reconnect.
+    assert engine.count("drop_mailbox", "a") >= 1
     lines = [r.getMessage() for r in caplog.records]
     failures = [line for line in lines if line.startswith("account a: watching failed")]
     assert failures and "(TransientError: server for a is down); retrying in" in failures[0]
@@ -370,3 +379,20 @@ def test_the_watchdog_is_fed_when_systemd_asks_for_it(harness: Harness, tmp_path
     finally:
         assert harness.stop(daemon) == 0
         sock.close()
+
+
+def test_a_mailbox_that_always_reports_news_does_not_cause_a_sync_storm(
+    harness: Harness, tmp_path: Path
+) -> None:
+    harness.always_news = frozenset({"a"})
+    daemon = harness.start(write_config(tmp_path / "c.toml"), min_sync_interval=3600.0)
+    started(harness, daemon)
+    engine = harness.engine
+    # The first news is synced at once; the next wait reports news again ...
+    assert engine.wait_until(
+        lambda: engine.count("sync_account", "a") >= 1 and engine.count("wait", "a") >= 2
+    )
+    assert harness.stop(daemon) == 0
+    # ... and the watcher holds back until the interval passes instead of spinning.
+    assert engine.count("sync_account", "a") == 1
+    assert engine.count("wait", "a") == 2

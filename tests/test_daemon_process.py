@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
+import platform
 import signal
 import socket
 import subprocess
@@ -13,6 +15,8 @@ from pathlib import Path
 
 ENTRY = Path(__file__).with_name("daemon_entry.py")
 TIMEOUT = 20.0
+# tgkill(2) sends a signal to one thread of another process; os has no wrapper for it.
+TGKILL = {"x86_64": 234, "aarch64": 131}
 
 
 def write_config(path: Path, *, weekday: str, at: str) -> None:
@@ -50,7 +54,7 @@ def calls(path: Path) -> list[str]:
     return [json.loads(line)[0] for line in lines]
 
 
-def test_the_daemon_process_under_systemds_protocol(tmp_path: Path) -> None:
+def start(tmp_path: Path) -> tuple[subprocess.Popen[str], socket.socket, Path, Path]:
     config, calls_file = tmp_path / "config.toml", tmp_path / "calls.jsonl"
     write_config(config, weekday="mon", at="08:00")
     notify_path = tmp_path / "notify.sock"
@@ -65,6 +69,25 @@ def test_the_daemon_process_under_systemds_protocol(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
+    return proc, sock, config, calls_file
+
+
+def finish(proc: subprocess.Popen[str], sock: socket.socket) -> str:
+    """Kill the daemon if it is still there (printing where its threads were); its log."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGUSR1)  # daemon_entry dumps every thread's stack
+        time.sleep(0.5)  # not timing a result: only lets the dump reach stderr
+        proc.kill()
+        proc.wait()
+        print(proc.stderr.read() if proc.stderr else "")
+        sock.close()
+        return ""
+    sock.close()
+    return proc.stderr.read() if proc.stderr else ""
+
+
+def test_the_daemon_process_under_systemds_protocol(tmp_path: Path) -> None:
+    proc, sock, config, calls_file = start(tmp_path)
     try:
         # READY=1 only once the first full cycle is done.
         ready = receive_until(sock, "READY=1")
@@ -90,10 +113,23 @@ def test_the_daemon_process_under_systemds_protocol(tmp_path: Path) -> None:
         assert seen.count("open") == 2 and seen.count("close") == 2  # one engine per config
         assert seen.count("send_report_if_due") >= 1
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        sock.close()
-    log = proc.stderr.read() if proc.stderr else ""
+        log = finish(proc, sock)
     assert "config reloaded" in log
     assert "Traceback" not in log
+
+
+def test_sigterm_delivered_to_a_worker_thread_still_stops_the_daemon(tmp_path: Path) -> None:
+    # The kernel may hand a process's signal to any of its threads; Python runs the handler
+    # only in the main thread, which must be woken even though the signal landed elsewhere.
+    tgkill = TGKILL.get(platform.machine())
+    assert tgkill is not None, f"add the tgkill syscall number for {platform.machine()}"
+    libc = ctypes.CDLL(None, use_errno=True)
+    proc, sock, _config, _calls = start(tmp_path)
+    try:
+        receive_until(sock, "READY=1")
+        threads = [int(t) for t in os.listdir(f"/proc/{proc.pid}/task") if int(t) != proc.pid]
+        # The oldest other thread: the engine worker, which sits idle in a lock wait.
+        assert libc.syscall(tgkill, proc.pid, min(threads), signal.SIGTERM) == 0
+        assert proc.wait(timeout=10) == 0
+    finally:
+        finish(proc, sock)
