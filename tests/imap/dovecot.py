@@ -14,6 +14,7 @@ root everything runs as ourselves.
 from __future__ import annotations
 
 import contextlib
+import grp
 import itertools
 import os
 import pwd
@@ -250,9 +251,10 @@ class DovecotServer:
 
     def _config_text(self) -> str:
         if os.geteuid() == 0:
-            login_user, internal_user = "dovenull", "dovecot"
-        else:
+            login_user, internal_user, internal_group = "dovenull", "dovecot", "dovecot"
+        else:  # rootless: every Dovecot process and socket belongs to us
             login_user = internal_user = pwd.getpwuid(os.getuid()).pw_name
+            internal_group = grp.getgrgid(os.getgid()).gr_name
         r = self.root
         return f"""# Private test server: nothing here is read from /etc/dovecot.
 base_dir = {r}/run
@@ -263,6 +265,7 @@ listen = {self.host}
 log_path = {self.log_file}
 default_login_user = {login_user}
 default_internal_user = {internal_user}
+default_internal_group = {internal_group}
 first_valid_uid = 1
 first_valid_gid = 1
 
