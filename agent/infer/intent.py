@@ -196,7 +196,7 @@ def decide(msg: Message, p: Prepared) -> Intent:
     # (an autoresponder that acknowledges an application is still an acknowledgement).
     ar = sc.get("auto_reply", 0.0)
     away = any(h.vote == "auto_reply" and h.family in _AWAY_FAMILIES for h in hits)
-    if (ar >= 0.85 and (away or job_best < 0.85)) or (auto_hdr and job_best < 0.7):
+    if (ar >= 0.85 and (away or job_best < 0.85)) or (auto_hdr and job_best < 0.85):
         ev = _evidence(hits, "auto_reply", 2)
         if auto_hdr:
             ev.insert(0, auto_hdr)
@@ -222,7 +222,8 @@ def decide(msg: Message, p: Prepared) -> Intent:
 _SOFT_INVITE = frozenset(
     {"what times work", "are you available", "pick a time", "share your availability",
      "meeting link", "scheduling link", "look forward to meeting", "can we move to", "reschedule",
-     "let's schedule", "schedule an interview", "confirm your interview", "would tuesday work"}
+     "let's schedule", "schedule an interview", "confirm your interview", "would tuesday work",
+     "would like to meet you"}
 )
 _JOB_CONTEXT = re.compile(
     r"\b(?:interview\w*|application|applied|applying|candidate|candidacy|position|role|hiring|"

@@ -36,6 +36,10 @@ class Rule:
     past: bool = False  # void after "thank you for completing the ..." (a stage already done)
 
 
+# Every rule starts at a word boundary: "able to offer you" must not match inside "unable".
+_BOUNDARY = "(?<![a-z0-9])(?:"
+
+
 @dataclass
 class RuleSet:
     rules: list[Rule] = field(default_factory=list)
@@ -52,10 +56,13 @@ class RuleSet:
         scope: str = "any",
         family: str = "",
         past: bool = False,
+        boundary: bool = True,
     ) -> None:
         nd = (needles,) if isinstance(needles, str) else needles
         self.rules.append(
-            Rule(vote, weight, re.compile(pattern), nd, neg, cond, scope, family or pattern[:40], past)
+            Rule(vote, weight, re.compile(_BOUNDARY + pattern + ")" if boundary else pattern), nd,
+                 neg, cond, scope,
+                 family or pattern[:40], past)
         )
 
 
@@ -89,7 +96,8 @@ add(
     "rejection",
     0.96,
     r"(?:decided|decision|chosen|elected|opted|determined|agreed) (?:not to|to not) "
-    r"(?:proceed|move|pursue|progress|advance|continue|go|invite|offer|extend|consider|take|schedule|shortlist)",
+    r"(?:proceed|move|pursue|progress|advance|continue|go|invite|offer|extend|consider|take|schedule|"
+    r"shortlist)",
     ("not to", "to not"),
     cond=True,
     family="decided not to proceed",
@@ -612,7 +620,8 @@ add(
 add(
     "invite",
     0.78,
-    r"(?:pick|choose|select|book|grab|reserve|find) (?:a|an|your|the)? ?(?:preferred |suitable |"
+    r"(?:pick|choose|select|book|grab|reserve|find) (?:a|an|your|the)? ?(?:\d+[- ]min(?:ute)?s? )?"
+    r"(?:preferred |suitable |"
     r"convenient )?(?:time|slot|date|interview slot|time slot|timeslot)|available (?:time )?slots|time slots",
     ("time", "slot", "date"),
     family="pick a time",
@@ -639,6 +648,7 @@ add(
         "bookings",
         "calendar",
     ),
+    boundary=False,
     family="scheduling link",
 )
 add(
@@ -647,6 +657,7 @@ add(
     r"zoom\.us/j/|meet\.google\.com/|teams\.microsoft\.com/l/meetup|webex\.com/meet|"
     r"join (?:the )?(?:zoom|teams|google meet|webex) (?:meeting|call)",
     ("zoom", "meet.google", "teams", "webex"),
+    boundary=False,
     family="meeting link",
 )
 add(
@@ -1648,4 +1659,30 @@ add(
     ("with our", "with the", "with my"),
     neg=True,
     family="call with our vp",
+)
+add(
+    "invite",
+    0.86,
+    r"offer you (?:an? |the )?(?:(?:opportunity|chance) to interview|interview|(?:phone|video|first|"
+    r"second|final|technical|onsite|on-site) (?:interview|screen|call))",
+    ("offer you",),
+    neg=True,
+    family="offer you an interview",
+)
+add(
+    "rejection",
+    0.92,
+    r"(?:continue|proceed|go on|move on) (?:the |our |this )?(?:process|recruitment|selection|search) with "
+    r"(?:other|another|different|a different)",
+    ("process", "recruitment", "selection", "search"),
+    cond=True,
+    family="continue the process with others",
+)
+add(
+    "invite",
+    0.62,
+    r"(?:would|'d) (?:like|love) to (?:meet|speak with|talk to|talk with|chat with|get to know) you",
+    ("like to", "love to"),
+    neg=True,
+    family="would like to meet you",
 )
