@@ -396,3 +396,50 @@ def test_a_mailbox_that_always_reports_news_does_not_cause_a_sync_storm(
     # ... and the watcher holds back until the interval passes instead of spinning.
     assert engine.count("sync_account", "a") == 1
     assert engine.count("wait", "a") == 2
+
+
+class SlowCycleEngine(fakes.FakeEngine):
+    """A first cycle that runs until the test lets it finish."""
+
+    release = threading.Event()
+    entered = threading.Event()
+
+    def full_cycle(self) -> dict[str, Any]:
+        self.entered.set()
+        assert self.release.wait(TIMEOUT)
+        return super().full_cycle()
+
+
+@pytest.fixture
+def slow_cycle() -> Iterator[type[SlowCycleEngine]]:
+    SlowCycleEngine.release = threading.Event()
+    SlowCycleEngine.entered = threading.Event()
+    yield SlowCycleEngine
+    SlowCycleEngine.release.set()
+
+
+def test_a_stop_lets_the_running_engine_call_finish_then_closes(
+    harness: Harness, tmp_path: Path, slow_cycle: type[SlowCycleEngine]
+) -> None:
+    harness.engine_cls = slow_cycle
+    daemon = harness.start(write_config(tmp_path / "c.toml"))
+    assert slow_cycle.entered.wait(TIMEOUT)
+    daemon.request_stop()
+    slow_cycle.release.set()  # the call in progress completes ...
+    assert harness.result.result(timeout=TIMEOUT) == 0
+    engine = harness.engine
+    # ... and only then is the engine closed; nothing new was started in between.
+    assert [what for what, _ in engine.calls] == ["open", "full_cycle", "full_cycle_done", "close"]
+    assert not daemon.ready.is_set()  # never claimed to be ready
+
+
+def test_a_stop_does_not_wait_forever_for_a_hung_engine_call(
+    harness: Harness, tmp_path: Path, slow_cycle: type[SlowCycleEngine]
+) -> None:
+    harness.engine_cls = slow_cycle
+    daemon = harness.start(write_config(tmp_path / "c.toml"), stop_budget=0.5)
+    assert slow_cycle.entered.wait(TIMEOUT)
+    daemon.request_stop()
+    # Returns within its budget although the call never finished; the engine is left alone.
+    assert harness.result.result(timeout=TIMEOUT) == 0
+    assert not harness.engine.closed
