@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientError
 
 from agent.errors import CursorExpired
 from agent.message import Message
@@ -36,6 +37,7 @@ BODY_CAP = 256 * 1024  # bytes of a message we download at most
 HEADER_BATCH = 2000  # UIDs per header FETCH
 BODY_GROUP_BYTES = 8 * 1024 * 1024  # body bytes per FETCH and per yielded Batch
 GMAIL = "X-GM-EXT-1"
+BODY_MISSING_WARNING = "headers only: the server could not deliver the body"
 
 
 @dataclass
@@ -144,7 +146,24 @@ class FolderSync:
         return [int(u) for u in self._in_folder(lambda c: c.search(criteria), "search")]
 
     def _fetch(self, uids: Sequence[int], items: list[str]) -> dict[int, dict[bytes, Any]]:
-        return self._in_folder(lambda c: fetch_rows(c, uids, items), "fetch")
+        """FETCH; when the server refuses (NO/BAD: a size limit, one broken message), halve
+        the batch and retry, down to single messages. A message the server cannot deliver
+        is left out with a warning, so it cannot block the folder forever."""
+        try:
+            return self._in_folder(lambda c: fetch_rows(c, uids, items), "fetch")
+        except IMAPClientError as exc:  # connection drops arrive as TransientError instead
+            if len(uids) == 1:
+                log.warning(
+                    "%s: the server cannot deliver UID %s (%s): skipped",
+                    self.folder,
+                    uids[0],
+                    str(exc)[:200],
+                )
+                return {}
+            half = len(uids) // 2
+            rows = self._fetch(uids[:half], items)
+            rows.update(self._fetch(uids[half:], items))
+            return rows
 
     # ---- the sync -----------------------------------------------------------------------
     def batches(self) -> Iterator[Batch]:
@@ -264,6 +283,8 @@ class FolderSync:
                     cap=self.opt.body_cap,
                     thread_id=m.thread_id,
                 )
+            elif e.relevant:
+                m = replace(m, warnings=(BODY_MISSING_WARNING,))
             out.append(RemoteMessage(self.folder, str(e.uid), m, e.flags, e.arrived))
         return out
 
