@@ -35,6 +35,10 @@ def test_tls_with_the_servers_ca_file_works(
     assert [b.messages[0].message.message_id for b in mb.changes("INBOX", None)] == [
         "invite-1@acme.example"
     ]
+    # IDLE works through TLS as well
+    assert mb.wait_for_changes(0.2) is False
+    dovecot.append("INBOX", job_mail("invite-2@acme.example"))
+    assert mb.wait_for_changes(30.0) is True
 
 
 def test_an_untrusted_certificate_is_refused_with_a_hint(
