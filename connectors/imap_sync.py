@@ -61,6 +61,7 @@ class _Entry:
     arrived: datetime | None
     size: int
     relevant: bool
+    gmail_id: int | None = None
 
 
 def _flags(row: dict[bytes, Any]) -> frozenset[str]:
@@ -216,6 +217,9 @@ class FolderSync:
                     end = chunk[-1] if last_group else group[-1].uid
                     final = last_group and n == len(chunks) - 1
                     yield Batch(self.folder, tuple(messages), cursor(end, final))
+                    # Remembered only once the core has taken the batch: a batch lost to an
+                    # error must not make its messages look like duplicates next time.
+                    self.opt.seen_gmail_ids.update(e.gmail_id for e in group if e.gmail_id)
                     bar.advance(len(group))
                 bar.advance(len(chunk) - len(entries))
 
@@ -232,11 +236,9 @@ class FolderSync:
             row = rows.get(uid)
             if not row:
                 continue  # expunged since the search
-            if self.gmail and row.get(b"X-GM-MSGID") is not None:
-                gid = int(row[b"X-GM-MSGID"])
-                if gid in self.opt.seen_gmail_ids:
-                    continue
-                self.opt.seen_gmail_ids.add(gid)
+            gid = row.get(b"X-GM-MSGID") if self.gmail else None
+            if gid is not None and int(gid) in self.opt.seen_gmail_ids:
+                continue  # the same message under another label, already handed out
             arrived = _arrived(row)
             size = int(row.get(b"RFC822.SIZE", 0) or 0)
             m = message_from_headers(_item(row, b"BODY[HEADER"), arrived=arrived, size=size)
@@ -248,7 +250,9 @@ class FolderSync:
             except Exception:  # a faulty predicate must not lose mail: fetch the body
                 log.exception("relevance predicate failed; fetching the body")
                 relevant = True
-            entries.append(_Entry(uid, m, _flags(row), arrived, size, relevant))
+            entries.append(
+                _Entry(uid, m, _flags(row), arrived, size, relevant, int(gid) if gid else None)
+            )
         return entries
 
     def _groups(self, entries: list[_Entry]) -> Iterator[list[_Entry]]:
