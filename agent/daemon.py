@@ -220,13 +220,12 @@ class Daemon:
         return self._shutdown()
 
     def _await(self, future: Future[Any]) -> bool:
-        """Wait for a task while still answering signals; False if a stop came first."""
+        """Wait for a task while still answering signals; False if a stop was asked for
+        meanwhile (even if the task has finished too: start nothing new then)."""
         future.add_done_callback(lambda _: self._waker.wake())
-        while not future.done():
-            if self._stop_requested:
-                return False
+        while not future.done() and not self._stop_requested:
             self._waker.wait()
-        return True
+        return not self._stop_requested
 
     def _shutdown(self) -> int:
         deadline = time.monotonic() + self._stop_budget
