@@ -85,7 +85,10 @@ class Engine:
     def mailbox(self, account_name: str) -> Mailbox:
         """The connected Mailbox of one account (connects on first use)."""
         if account_name not in self._mailboxes:
-            mailbox = load_connector(self._account(account_name))
+            account = self._account(account_name)
+            # IMAP tells the user's own mail by these, beyond the login name.
+            extra = {"addresses": self.profile.addresses} if account.type == "imap" else {}
+            mailbox = load_connector(account, **extra)
             mailbox.connect()
             self._mailboxes[account_name] = mailbox
         return self._mailboxes[account_name]
