@@ -213,10 +213,12 @@ class Daemon:
         self._submit("report", self._task_report)
 
         while not self._stop_requested:
-            self._waker.wait()
-            if self._reload_requested and not self._stop_requested:
+            # Checked before waiting: a SIGHUP during start-up has already been woken for.
+            if self._reload_requested:
                 self._reload_requested = False
                 self._reload()
+                continue
+            self._waker.wait()
         return self._shutdown()
 
     def _await(self, future: Future[Any]) -> bool:

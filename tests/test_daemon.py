@@ -443,3 +443,19 @@ def test_a_stop_does_not_wait_forever_for_a_hung_engine_call(
     # Returns within its budget although the call never finished; the engine is left alone.
     assert harness.result.result(timeout=TIMEOUT) == 0
     assert not harness.engine.closed
+
+
+def test_a_reload_asked_for_during_start_up_is_done_once_ready(
+    harness: Harness, tmp_path: Path, slow_cycle: type[SlowCycleEngine]
+) -> None:
+    harness.engine_cls = slow_cycle
+    config = write_config(tmp_path / "c.toml", at="08:00")
+    daemon = harness.start(config)
+    assert slow_cycle.entered.wait(TIMEOUT)
+    write_config(config, at="07:15")
+    daemon.request_reload()
+    slow_cycle.release.set()
+    assert daemon.reloaded.wait(TIMEOUT)
+    after = daemon.next_report_time()
+    assert after is not None and (after.hour, after.minute) == (7, 15)
+    assert harness.stop(daemon) == 0
