@@ -502,7 +502,9 @@ class Daemon:
             self._notifier.status(self._status_line())
 
     def _status_line(self) -> str:
-        return status_line(self._counters, self.next_report_time(), len(self.settings.accounts))
+        # Called from tasks too: a scheduler shutting down must not fail an engine task.
+        next_report = _quietly(self.next_report_time)
+        return status_line(self._counters, next_report, len(self.settings.accounts))
 
     def next_report_time(self) -> datetime | None:
         """When the weekly-report job fires next (None before the scheduler starts)."""
