@@ -389,7 +389,10 @@ class Daemon:
         """Where a watcher waits: its own connection if the engine can make one
         (`watch_mailbox`), else the engine's own mailbox shared through the gate, so that
         a wait (IMAP IDLE) and an engine call never use one connection at once."""
-        if callable(getattr(worker.engine, "watch_mailbox", None)):
+        own = callable(getattr(worker.engine, "watch_mailbox", None)) and worker.submit(
+            f"watch-kind:{name}", lambda engine: engine.watch_mailbox(name) is not None
+        ).result()
+        if own:
 
             def open_own() -> Mailbox:
                 mailbox: Mailbox = worker.submit(

@@ -17,6 +17,7 @@ from agent.errors import AuthError, ConfigError, CursorExpired, FollowupError, T
 from agent.policy.due import PolicySettings
 from agent.store.db import Store
 from agent.store.repo import Repo
+from agent.tracker.fold import Derived
 from agent.tracker.ingest import ingest
 from connectors import load_connector
 
@@ -92,6 +93,14 @@ class Engine:
             mailbox.connect()
             self._mailboxes[account_name] = mailbox
         return self._mailboxes[account_name]
+
+    def watch_mailbox(self, account_name: str) -> Mailbox | None:
+        """A second, unconnected mailbox for the daemon's watcher where the provider needs
+        its own connection to wait on (IMAP IDLE); None to wait on the shared one."""
+        account = self._account(account_name)
+        if account.type != "imap":
+            return None
+        return load_connector(account, addresses=self.profile.addresses)
 
     def drop_mailbox(self, account_name: str) -> None:
         """Forget a mailbox after a failure so the next use reconnects."""
@@ -231,7 +240,17 @@ class Engine:
                 continue
             for key, value in counts.items():
                 totals[key] += value
+        totals.update(self.counts())
         return totals
+
+    def counts(self) -> dict[str, int]:
+        """Open processes and drafts waiting in Drafts, for the daemon's status line."""
+        open_count = pending = 0
+        for proc in self.repo.processes():
+            if Derived.from_json(proc.derived).is_open:
+                open_count += 1
+        pending = len(self.repo.drafts(states=("intent", "pending", "edited", "kept")))
+        return {"open_processes": open_count, "drafts_pending": pending}
 
     # weekly report ---------------------------------------------------------------------
     def report_slot(self, now: datetime | None = None) -> str | None:

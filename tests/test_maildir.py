@@ -548,3 +548,15 @@ def _no_stray_tmp_files(tmp_path: Path) -> Iterator[None]:
     # No test may leave a half-written message behind in any tmp/.
     leftovers = [p for p in tmp_path.rglob("tmp/*") if p.is_file()]
     assert leftovers == []
+
+
+def test_a_new_draft_wakes_the_watcher_once_not_forever(tmp_path: Path) -> None:
+    root = tree(tmp_path / "mail", ".Sent", ".Drafts")
+    box = mailbox(root)
+    for name in ("INBOX", "Sent"):
+        sync(box, name, None)
+    assert box.wait_for_changes(0) is False
+    box.create_draft(draft_message("d-1@example.com"))
+    assert box.wait_for_changes(0) is True
+    # Nothing lists Drafts through changes(): the watcher must not keep reporting it.
+    assert box.wait_for_changes(0) is False

@@ -375,6 +375,11 @@ class MaildirMailbox:
         settled = count is None or taken - max(mtimes) > _SETTLE_NS
         self._snapshots[path] = _Snapshot(mtimes, count, taken, settled)
 
+    def _drafts_path(self) -> Path | None:
+        name = self.folders().drafts
+        folder = self._t().find(name) if name else None
+        return folder.path if folder is not None else None
+
     def _watch_paths(self) -> list[Path]:
         fmap = self.folders()
         names = [*fmap.watched, *(n for n in (fmap.sent, fmap.drafts) if n)]
@@ -398,19 +403,24 @@ class MaildirMailbox:
         for path in paths:
             if path not in self._snapshots:
                 self._remember(path, self._dir_mtimes(path), None, time.time_ns())
+        drafts = self._drafts_path()
         first = True
         while True:
             for path in paths:
                 snap = self._snapshots[path]
-                if self._dir_mtimes(path) != snap.mtimes:
+                changed = self._dir_mtimes(path) != snap.mtimes
+                if not changed and not snap.settled:
+                    old_enough = time.time_ns() - max(snap.mtimes) > _SETTLE_NS
+                    if first or old_enough:
+                        changed = scan_count(path) != snap.count
+                        snap.settled = old_enough
+                if changed:
+                    if path == drafts:
+                        # Nothing lists Drafts through `changes`, so take the new look
+                        # here; else every later call would report the same change.
+                        self._remember(path, self._dir_mtimes(path), scan_count(path),
+                                       time.time_ns())
                     return True
-                if snap.settled:
-                    continue
-                old_enough = time.time_ns() - max(snap.mtimes) > _SETTLE_NS
-                if first or old_enough:
-                    if scan_count(path) != snap.count:
-                        return True
-                    snap.settled = old_enough
             first = False
             remaining = deadline - time.monotonic()
             if remaining <= 0:
