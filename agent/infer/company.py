@@ -10,6 +10,7 @@ and last the registrable domain of a sender that is neither a relay nor a mail p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from agent.infer.ats import relay_for_domain, relay_names, slug_from_links, tenant_from_host
@@ -21,6 +22,7 @@ from agent.infer.domains import (
     registrable_domain,
 )
 from agent.infer.people import Signature, is_known_person, looks_like_person
+from agent.infer.scan import WordIndex
 from agent.message import Address
 
 # One company name as written: capitalised words, digits, &, and a few joining words.
@@ -104,9 +106,19 @@ _BODY_PATTERNS = [
         rf"work at|working at|work for|working for|here at|on behalf of|applying to|applied to|"
         rf"application to|interviewing with|future with|family at|opportunities at|behalf of) (?P<co>{NAME})"
     ),
-    re.compile(rf"(?:^|\n)(?:[Tt]he )?(?P<co>{NAME}) (?:Recruiting|Talent|Hiring|HR|Careers|People) Team\b"),
-    re.compile(rf"\b(?P<co>{NAME}) (?:is|are) (?:hiring|looking for|growing|excited to|pleased to)"),
 ]
+# "<Name> Recruiting Team", "<Name> is hiring": found from the words after the name.
+_AFTER_NAME = (" recruiting team", " talent team", " hiring team", " hr team", " careers team",
+               " people team", " is hiring", " are hiring", " is looking for", " is growing")
+_NAME_BEFORE = re.compile(rf"(?P<co>{NAME})$")
+
+
+_NAME_RX = re.compile(NAME)
+# The body patterns that start with a lowercase trigger word, indexed for one pass.
+_BODY_INDEX: WordIndex[int] = WordIndex(
+    "company",
+    [(rx.pattern, i) for i, rx in enumerate(_BODY_PATTERNS) if rx.pattern.startswith("(?i:")]
+)
 
 
 @dataclass(frozen=True)
@@ -187,11 +199,10 @@ def find_company(
     extra_hosts: tuple[str, ...] = (),
 ) -> CompanyGuess:
     """The employer named by this message, with the registrable domain of its own address."""
-    hosts = [
-        addr_domain(a.addr)
-        for a in ([from_] if from_ else []) + list(reply_to)
-        if a.addr and not _NOTIFIER.search(a.addr.split("@")[0])
-    ]
+    senders = [a for a in ([from_] if from_ else []) + list(reply_to) if a.addr]
+    all_hosts = [addr_domain(a.addr) for a in senders] + [h for h in extra_hosts if h]
+    # Calendar and alert robots send from a platform's domain, not the employer's.
+    hosts = [addr_domain(a.addr) for a in senders if not _NOTIFIER.search(a.addr.split("@")[0])]
     hosts += [h for h in extra_hosts if h]
     company_domain = _company_domain(hosts)
     text = f"{subject}\n{body[:8000]}"
@@ -199,20 +210,17 @@ def find_company(
     display = (from_.name if from_ else "") or ""
     if re.search(r"\b(?:calendar|notifications?|alerts?|digest|mailer)\b", display, re.I):
         display = ""
-    co = _from_display(display, hosts)
+    co = _from_display(display, all_hosts)
     if co:
         return CompanyGuess(_extend(co, text), company_domain, "display")
-    for source, src, patterns in (
-        ("subject", subject, _SUBJECT_STRONG),
-        ("body", body[:8000], _BODY_PATTERNS),
-        ("subject", subject, _SUBJECT_WEAK),
-        ("body", body[:8000], _BODY_LAST),
+    for source, found in (
+        ("subject", _search_all(_SUBJECT_STRONG, subject)),
+        ("body", _search_body(body[:8000])),
+        ("subject", _search_all(_SUBJECT_WEAK, subject)),
+        ("body", _search_all(_BODY_LAST, body[:3000])),
     ):
-        for rx in patterns:
-            for m in rx.finditer(src):
-                co = _clean(m.group("co"))
-                if valid_company(co) and not _is_role_text(co or ""):
-                    return CompanyGuess(co, company_domain, source)
+        for co in found:
+            return CompanyGuess(co, company_domain, source)
     if signature.company:
         co = _clean(signature.company)
         if valid_company(co) and not _is_role_text(co or "") and not looks_like_person(co or ""):
@@ -232,12 +240,69 @@ def find_company(
     return CompanyGuess(None, company_domain, "none")
 
 
+def _search_all(patterns: list[re.Pattern[str]], text: str) -> Iterator[str]:
+    for rx in patterns:
+        for m in rx.finditer(text):
+            co = _clean(m.group("co"))
+            if valid_company(co) and not _is_role_text(co or ""):
+                yield co  # type: ignore[misc]
+
+
+def _names_before(body: str, low: str) -> Iterator[str]:
+    for trigger in _AFTER_NAME:
+        i = low.find(trigger)
+        while i > 0:
+            seg = body[max(0, i - 60) : i]
+            m = _NAME_BEFORE.search(seg)
+            if m:
+                co = _clean(m.group("co"))
+                if valid_company(co) and not _is_role_text(co or ""):
+                    yield co  # type: ignore[misc]
+            i = low.find(trigger, i + 1)
+
+
+def _search_body(body: str) -> Iterator[str]:
+    """Body patterns tried only where their (lowercase) trigger words start, in pattern order."""
+    low = body.lower()
+    if len(low) != len(body):
+        yield from _search_all(_BODY_PATTERNS, body[:3000])
+        return
+    hits: dict[int, list[int]] = {}
+    yield from _names_before(body[:3000], low[:3000])
+    for pos, i in _BODY_INDEX.candidates(low):
+        hits.setdefault(i, []).append(pos)
+    for i, rx in enumerate(_BODY_PATTERNS):
+        if i in _BODY_INDEX.unindexed:
+            yield from _search_all([rx], body[:3000])
+            continue
+        for pos in hits.get(i, ()):
+            m = rx.match(body, pos)
+            if m:
+                co = _clean(m.group("co"))
+                if valid_company(co) and not _is_role_text(co or ""):
+                    yield co  # type: ignore[misc]
+
+
 def _extend(name: str, text: str) -> str:
     """The fuller form the text uses: "Fernhill" -> "Fernhill AI", "Harborline" -> "Harborline
     Logistics"; the name as written in the text when only its case differs."""
     squashed = re.sub(r"[^a-z0-9]", "", name.lower())
     best = name
-    for m in re.finditer(NAME, text):
+    if len(squashed) < 2:
+        return name
+    # Names in the text that begin like this one ("Fernhill" -> "Fernhill AI").
+    low = text.lower()
+    if len(low) != len(text):
+        return name
+    probe = squashed[:2]
+    i = low.find(probe)
+    while i >= 0:
+        pos, i = i, low.find(probe, i + 1)
+        if pos > 0 and low[pos - 1].isalnum():
+            continue
+        m = _NAME_RX.match(text, pos)
+        if m is None:
+            continue
         cand = _clean(m.group(0))
         if not cand:
             continue

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from agent.infer.ats import relay_for_domain
 from agent.infer.domains import addr_domain
-from agent.infer.people import EMAIL, Signature, first_name, looks_like_person
+from agent.infer.people import Signature, emails, first_name, looks_like_person
+from agent.infer.scan import windows
 from agent.message import Address
 
 _NOREPLY_LOCAL = re.compile(
@@ -52,6 +53,24 @@ _NOT_NAMES = frozenset({"at", "on", "back", "anytime", "tomorrow", "today", "mon
                         "if", "directly", "please", "the", "this", "that", "it", "email", "phone"})
 
 
+# Cheap words that must be near a phrase before the phrase's regex is tried at all.
+_PHONE_NEEDLE = re.compile(
+    r"call me|give (?:me|us) a|please (?:call|phone|ring)|prefer|rather|reach me|instead|easier|"
+    r"better (?:to|if)|quicker|faster|(?:by|over|on) the phone",
+    re.I,
+)
+_FIRST_NAME_NEEDLE = re.compile(r"call me|first[- ]name|formal|is (?:just )?fine|is perfect", re.I)
+_REPLY_NEEDLE = re.compile(r"(?:not|n't) (?:reply|respond)|monitored", re.I)
+
+
+def _search_near(rx: re.Pattern[str], text: str, needle: re.Pattern[str]) -> re.Match[str] | None:
+    for _off, win in windows(text, needle, 90, 90):
+        m = rx.search(win)
+        if m:
+            return m
+    return None
+
+
 def is_noreply(addr: str) -> bool:
     local = addr.split("@", 1)[0].lower() if "@" in addr else addr.lower()
     return bool(_NOREPLY_LOCAL.search(local)) or "noreply" in local or "no-reply" in local
@@ -85,8 +104,9 @@ def find_contact(
     signature: Signature,
     user_addresses: frozenset[str],
 ) -> ContactInfo:
-    channel = "phone" if _PHONE_ASK.search(body[:20000]) else "email"
-    fn_match = _FIRST_NAME_OK.search(body[:20000])
+    text = body[:20000]
+    channel = "phone" if _search_near(_PHONE_ASK, text, _PHONE_NEEDLE) else "email"
+    fn_match = _search_near(_FIRST_NAME_OK, text, _FIRST_NAME_NEEDLE)
     first_ok = bool(fn_match) and (
         (fn_match.group("n") or fn_match.group("n2") or "").lower() not in _NOT_NAMES
     )
@@ -110,7 +130,7 @@ def _pick(
     signature: Signature,
     user: frozenset[str],
 ) -> Address | None:
-    silent_from = bool(_DO_NOT_REPLY_TEXT.search(body[:20000]))
+    silent_from = bool(_search_near(_DO_NOT_REPLY_TEXT, body[:20000], _REPLY_NEEDLE))
 
     def usable(a: Address | None, *, relay_ok: bool = False) -> bool:
         if a is None or not a.addr or "@" not in a.addr or a.key in user:
@@ -131,8 +151,8 @@ def _pick(
     sig_addr = signature.email
     if sig_addr and usable(Address("", sig_addr)):
         return Address(signature.name or "", sig_addr)
-    for m in EMAIL.finditer(body[:20000]):
-        cand = Address("", m.group(0).rstrip("."))
+    for found in emails(body[:20000]):
+        cand = Address("", found)
         if usable(cand):
             return Address(signature.name or "", cand.addr)
     return None

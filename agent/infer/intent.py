@@ -18,8 +18,10 @@ confidence below 0.8, which the tracker treats as "needs confirmation".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from agent.infer.scan import WordIndex
 from agent.infer.rules import JOB_LABELS, R, Rule
 from agent.infer.text import Prepared, sentence_bounds
 from agent.message import Message
@@ -107,27 +109,68 @@ def _valid(rule: Rule, text: str, start: int, end: int) -> float:
     return rule.weight
 
 
+# Body rules indexed by how they can start (see scan.py); the rest are scanned whole.
+_RULE_INDEX: WordIndex[int] = WordIndex(
+    "rules",
+    [(r.raw.pattern, i) for i, r in enumerate(R.rules) if r.scope != "subject" and r.starts],  # type: ignore[union-attr]
+)
+
+
 def collect(p: Prepared) -> list[Hit]:
     """Every rule that fires, with the weight it keeps after its guards."""
     hits: list[Hit] = []
-    texts = (("subject", p.subject_lc), ("body", p.body_lc))
-    for rule in R.rules:
-        for where, text in texts:
-            if not text or (rule.scope != "any" and rule.scope != where):
+    subj = p.subject_lc
+    if subj:
+        for rule in R.rules:
+            if rule.scope == "body" or (rule.needles and not any(n in subj for n in rule.needles)):
                 continue
-            if rule.needles and not any(n in text for n in rule.needles):
-                continue
-            best = 0.0
-            found = ""
-            for i, m in enumerate(rule.rx.finditer(text)):
-                w = _valid(rule, text, m.start(), m.end())
-                if w > best:
-                    best, found = w, _original(p, where, m.start(), m.end())
-                if best >= rule.weight or i >= 3:
-                    break
+            best, found = _best(rule, subj, rule.rx.finditer(subj), p, "subject")
             if best > 0:
-                hits.append(Hit(rule.vote, best, rule.family, found, where))
+                hits.append(Hit(rule.vote, best, rule.family, found, "subject"))
+    body = p.body_lc
+    if not body:
+        return hits
+    index, scan = R.index()
+    best_w: dict[int, float] = {}
+    found_at: dict[int, str] = {}
+    done: set[int] = set()
+    for pos, ri in _RULE_INDEX.candidates(body):
+        if ri in done:
+            continue
+        rule = R.rules[ri]
+        m = rule.raw.match(body, pos)  # type: ignore[union-attr]
+        if m is None:
+            continue
+        w = _valid(rule, body, m.start(), m.end())
+        if w > best_w.get(ri, 0.0):
+            best_w[ri] = w
+            found_at[ri] = _original(p, "body", m.start(), m.end())
+            if w >= rule.weight:
+                done.add(ri)
+    for ri in scan:
+        rule = R.rules[ri]
+        if rule.needles and not any(n in body for n in rule.needles):
+            continue
+        w, f = _best(rule, body, rule.rx.finditer(body), p, "body")
+        if w > 0:
+            best_w[ri], found_at[ri] = w, f
+    for ri in sorted(best_w):
+        rule = R.rules[ri]
+        hits.append(Hit(rule.vote, best_w[ri], rule.family, found_at[ri], "body"))
     return hits
+
+
+def _best(
+    rule: Rule, text: str, matches: Iterator[re.Match[str]], p: Prepared, where: str
+) -> tuple[float, str]:
+    best, found = 0.0, ""
+    for i, m in enumerate(matches):
+        w = _valid(rule, text, m.start(), m.end())
+        if w > best:
+            best, found = w, _original(p, where, m.start(), m.end())
+        if best >= rule.weight or i >= 3:
+            break
+    return best, found
 
 
 def _original(p: Prepared, where: str, start: int, end: int) -> str:

@@ -190,6 +190,18 @@ def _parse_block(lines: list[str], tail: str, fallback: bool = False) -> Signatu
     return Signature(name, title, company, email or _first_email(tail))
 
 
+def emails(text: str) -> list[str]:
+    """Addresses in `text`, found from each "@" outwards (cheaper than scanning every character)."""
+    out: list[str] = []
+    i = text.find("@")
+    while i >= 0 and len(out) < 20:
+        m = EMAIL.search(text, max(0, i - 64), i + 256)
+        if m and m.start() <= i < m.end():
+            out.append(m.group(0).rstrip("."))
+        i = text.find("@", i + 1)
+    return out
+
+
 def _first_email(text: str) -> str | None:
-    m = EMAIL.search(text)
-    return m.group(0) if m else None
+    found = emails(text)
+    return found[0] if found else None

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from agent.infer.prefix import prefixes
+
 # Votes: the six labels' four job labels plus pseudo-labels that feed the decision.
 JOB_LABELS = ("rejection", "offer", "invite", "ack", "update")
 OTHER_KINDS = ("outreach", "job_alert", "marketing", "receipt", "notification", "auto_reply")
@@ -34,6 +36,8 @@ class Rule:
     scope: str = "any"  # any | subject | body
     family: str = ""
     past: bool = False  # void after "thank you for completing the ..." (a stage already done)
+    raw: re.Pattern[str] | None = None  # the pattern without the boundary guard, for match()
+    starts: frozenset[str] | None = None  # its possible first characters (prefix.WIDTH of them)
 
 
 # Every rule starts at a word boundary: "able to offer you" must not match inside "unable".
@@ -43,6 +47,21 @@ _BOUNDARY = "(?<![a-z0-9])(?:"
 @dataclass
 class RuleSet:
     rules: list[Rule] = field(default_factory=list)
+    _index: dict[str, tuple[int, ...]] | None = None
+
+    def index(self) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+        """(first characters -> body rules that can start with them, body rules to scan whole)."""
+        if self._index is None:
+            idx: dict[str, list[int]] = {}
+            for i, r in enumerate(self.rules):
+                if r.scope != "subject" and r.starts:
+                    for st in r.starts:
+                        idx.setdefault(st, []).append(i)
+            self._index = {k: tuple(v) for k, v in idx.items()}
+            self._scan = tuple(
+                i for i, r in enumerate(self.rules) if r.scope != "subject" and not r.starts
+            )
+        return self._index, self._scan
 
     def add(
         self,
@@ -61,8 +80,8 @@ class RuleSet:
         nd = (needles,) if isinstance(needles, str) else needles
         self.rules.append(
             Rule(vote, weight, re.compile(_BOUNDARY + pattern + ")" if boundary else pattern), nd,
-                 neg, cond, scope,
-                 family or pattern[:40], past)
+                 neg, cond, scope, family or pattern[:40], past, re.compile(pattern),
+                 prefixes(pattern) if boundary else None)
         )
 
 
@@ -761,7 +780,7 @@ add(
 add(
     "invite",
     0.9,
-    r"(?:your|the|our) (?:[a-z-]+ ){0,2}(?:interview|call|meeting|chat|screen)s? (?:is |are |has been |"
+    r"(?:interview|call|meeting|chat|screen)s? (?:is |are |has been |"
     r"have been |will be )?(?:scheduled|set|booked|confirmed|arranged|planned) (?:for|on|at)",
     ("schedul", "set", "book", "confirm", "arrang", "plann"),
     neg=True,
@@ -972,7 +991,7 @@ add(
 add(
     "ack",
     0.5,
-    r"(?:we|our (?:[a-z]+ )?team|the hiring team|recruiters?) (?:will|'ll|are going to) (?:now )?"
+    r"(?:will|'ll|are going to) (?:now )?"
     r"(?:carefully |thoroughly )?(?:review|be reviewing|assess|evaluate|look over|consider) (?:it|your "
     r"(?:application|resume|cv|profile|qualifications|submission|materials|experience|background))",
     ("review", "assess", "evaluat", "look over", "consider"),
@@ -1037,7 +1056,7 @@ add(
     "update",
     0.55,
     r"(?:is|are|remains?|currently) (?:still |currently )?under (?:review|consideration|"
-    r"evaluation)|review (?:process )?is (?:still )?ongoing|(?:our|the) review is ongoing",
+    r"evaluation)|review (?:process )?is (?:still )?ongoing",
     ("under", "ongoing"),
     family="under review",
 )
@@ -1188,9 +1207,9 @@ add(
     "appref",
     1.0,
     r"your (?:job |recent |online )?(?:application|candidacy|candidature|interview)|"
-    r"you (?:recently )?applied|applied (?:for|to)|applying (?:for|to)|the (?:[a-z-]+ ){0,4}(?:role|position) "
-    r"you applied|your (?:resume|cv|profile) for the|(?:our|your) (?:call|conversation|chat|meeting|"
-    r"interview|discussion) (?:on|last|yesterday|earlier|today|this)|hiring process|interview process|"
+    r"you (?:recently )?applied|applied (?:for|to)|applying (?:for|to)|(?:role|position) "
+    r"you applied|your (?:resume|cv|profile) for the|(?:call|conversation|chat|meeting|"
+    r"interview|discussion) (?:on|last|yesterday|earlier|today) |hiring process|interview process|"
     r"recruitment process|selection process|thank you for interviewing|for interviewing with|"
     r"(?:interview|interviewing|spoke|speaking|met|meeting) with (?:us|our team|me)",
     (
@@ -1359,7 +1378,7 @@ add(
     "outreach",
     0.55,
     r"(?:salary|comp(?:ensation)?|base) (?:\+|and|plus) (?:equity|bonus)|"
-    r"(?:a|the) (?:role|position|opportunity) (?:with|at) [a-z]",
+    r"(?:a role|a position|an opportunity) (?:with|at) [a-z]",
     ("equity", "bonus", "role", "position", "opportunity"),
     family="role with",
 )
@@ -1508,7 +1527,7 @@ add(
 add(
     "receipt",
     0.8,
-    r"(?:your|the) (?:order|purchase|payment|receipt|invoice|subscription)(?! of your application)\b"
+    r"your (?:order|purchase|payment|receipt|invoice|subscription)(?! of your application)\b"
     r"|order (?:#|number|no\.?|confirmation|has shipped|shipped|status)|(?:has|have) shipped|"
     r"track(?:ing)? (?:number|link|your (?:package|order|shipment))|thank you for your (?:order|purchase|payment)|"
     r"payment (?:received|confirmation|successful|failed)|amount (?:charged|paid|due)|invoice #",

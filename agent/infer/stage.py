@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from agent.infer.scan import WordIndex, windows
 from agent.infer.timeline import MONTHS, WEEKDAYS
 from agent.message import Message
 from agent.verdict import (
@@ -26,23 +27,25 @@ _ORD = {"first": 1, "1st": 1, "one": 1, "initial": 1, "second": 2, "2nd": 2, "tw
 
 _PAST = re.compile(r"(?:following|after|completing|completed|passed|thank you for|thanks for|during|"
                    r"from|since|in|of) (?:your|the|our)? ?(?:recent |successful )?$")
+# Patterns start at a word (the scan enforces it), so they carry no leading \b.
 _STAGES: list[tuple[str, re.Pattern[str]]] = [
-    ("final", re.compile(r"\bfinal(?:[- ]round)? (?:round|interview|stage|conversation|call|panel|onsite)s?\b|"
-                         r"\bfinal round\b")),
-    ("ordinal", re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)[- ](?:round|stage|"
-                           r"interview)\b|\bround (\d|one|two|three|four|five)\b")),
-    ("onsite", re.compile(r"\b(?:virtual )?(?:on-?site|onsite|superday|super day)\b|"
-                          r"\bpanel (?:interview|round|discussion|conversation)|\binterview (?:panel|loop)\b|"
-                          r"\bonsite loop\b")),
-    ("assessment", re.compile(r"\b(?:assessment|coding challenge|coding test|coding exercise|take-home|"
+    ("final", re.compile(r"final(?:[- ]round)? (?:round|interview|stage|conversation|call|panel|onsite)s?\b|"
+                         r"final round\b")),
+    ("ordinal", re.compile(r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)[- ](?:round|stage|"
+                           r"interview)\b|round (\d|one|two|three|four|five)\b")),
+    ("onsite", re.compile(r"(?:virtual )?(?:on-?site|onsite|superday|super day)\b|"
+                          r"panel (?:interview|round|discussion|conversation)|interview (?:panel|loop)\b|"
+                          r"onsite loop\b")),
+    ("assessment", re.compile(r"(?:assessment|coding challenge|coding test|coding exercise|take-home|"
                               r"take home|online test|technical test|skills? test|aptitude test|case study|"
                               r"hackerrank|codility|codesignal|testgorilla|work sample|homework|"
                               r"technical exercise|programming (?:test|exercise|challenge))\b")),
-    ("phone", re.compile(r"\b(?:phone|telephone) (?:screen|screening|interview)|"
-                         r"\b(?:screening|recruiter|intro(?:ductory)?|initial|exploratory|discovery) "
-                         r"(?:call|chat|conversation|screen)\b|\bphone screen\b")),
-    ("interview", re.compile(r"\binterview\b")),
+    ("phone", re.compile(r"(?:phone|telephone) (?:screen|screening|interview)\b|"
+                         r"(?:screening|recruiter|intro(?:ductory)?|initial|exploratory|discovery) "
+                         r"(?:call|chat|conversation|screen)\b")),
+    ("interview", re.compile(r"interview\b")),
 ]
+_INDEX: WordIndex[int] = WordIndex("stage", [(rx.pattern, i) for i, (_n, rx) in enumerate(_STAGES)])
 
 
 def find_stage(text_lc: str, subject_lc: str, label: str) -> str | None:
@@ -66,8 +69,10 @@ def _scan(text: str, label: str) -> str | None:
     if not text:
         return None
     found: dict[str, tuple[int, str]] = {}
-    for name, rx in _STAGES:
-        for m in rx.finditer(text):
+    for pos, i in _INDEX.candidates(text):
+        name, rx = _STAGES[i]
+        m = rx.match(text, pos)
+        if m is not None:
             if name != "interview" and label in ("invite", "update") and _PAST.search(
                 text[max(0, m.start() - 30) : m.start()]
             ):
@@ -125,6 +130,7 @@ _DATETIME = re.compile(
     rf"(?P<mon2>{_MON})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<num>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?))"
     rf"(?:,?\s(?P<year>\d{{4}}))?,?\s(?:at\s|@\s|from\s|-\s|,\s)?(?:{_TIME}){_TZPART}{_END}{_TZPART.replace('tz', 'tz2')}"
 )
+_CLOCK = re.compile(r"\d(?::\d\d|\s?[ap]\.?m\b)")
 _RELTIME = re.compile(
     rf"\b(?P<rel>tomorrow|today|(?:this |next )?(?:{_WDAY}))\b,?\s(?:at|@|from)\s(?:{_TIME}){_TZPART}{_END}"
 )
@@ -143,12 +149,20 @@ def find_interview_time(
         return None, None, None
     sent = msg.date.astimezone(tz).date() if msg.date else None
     low = text.lower()
-    m = _DATETIME.search(low)
-    if m:
-        d = _date_of(m, sent)
-        if d:
-            return (*_times(m, d, tz), f'text: "{text[m.start():m.end()].strip()}"')
-    m = _RELTIME.search(low)
+    # Only the neighbourhood of a clock time can hold a date and time: search there.
+    for off, win in windows(low, _CLOCK, 70, 40):
+        m = _DATETIME.search(win)
+        if m:
+            d = _date_of(m, sent)
+            if d:
+                a, b = off + m.start(), off + m.end()
+                return (*_times(m, d, tz), f'text: "{text[a:b].strip()}"')
+    for off, win in windows(low, _CLOCK, 40, 40):
+        m = _RELTIME.search(win)
+        if m and sent:
+            break
+    else:
+        m = None
     if m and sent:
         rel = m.group("rel")
         if rel == "today":
@@ -161,7 +175,7 @@ def find_interview_time(
                 return None, None, None
             ahead = (wd - sent.weekday()) % 7 or 7
             d = sent + timedelta(days=ahead)
-        return (*_times(m, d, tz), f'text: "{text[m.start():m.end()].strip()}"')
+        return (*_times(m, d, tz), f'text: "{m.group(0).strip()}"')
     return None, None, None
 
 

@@ -25,6 +25,8 @@ _REPLY_HEADER = re.compile(
     r")",
     re.MULTILINE,
 )
+# Cheap markers without which no reply header can be present.
+_REPLY_NEEDLES = ("wrote:", "--", "____", "From:", "écrit", "schrieb")
 _WROTE_SPLIT = re.compile(r"^On\b[^\n]{0,200}\n[^\n]{0,200}\bwrote:\s*$", re.MULTILINE)
 
 
@@ -34,6 +36,10 @@ def strip_quoted(body: str) -> str:
         return ""
     text = body[: MAX_BODY_CHARS * 2]
     cut = len(text)
+    if not any(n in text for n in _REPLY_NEEDLES):
+        if ">" in text:
+            text = "\n".join(ln for ln in text.split("\n") if not ln.lstrip().startswith(">"))
+        return text[:MAX_BODY_CHARS]
     m = _REPLY_HEADER.search(text)
     if m and m.start() > 0:
         cut = m.start()

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from agent.infer.scan import WordIndex
+
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3,
             "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -85,27 +87,45 @@ class Timeline:
     due: date | None
 
 
+_UNANCHORED = [(kind, re.compile(rx.pattern.removeprefix(r"\b"))) for kind, rx in _PATTERNS]
+_INDEX: WordIndex[int] = WordIndex("timeline", [(rx.pattern, i) for i, (_k, rx) in enumerate(_UNANCHORED)])
+
+
+def _matches(low: str) -> list[tuple[str, re.Match[str]]]:
+    """Every pattern match that starts at a word start (one pass over the text)."""
+    out: list[tuple[str, re.Match[str]]] = []
+    for pos, i in _INDEX.candidates(low):
+        kind, rx = _UNANCHORED[i]
+        m = rx.match(low, pos)
+        if m:
+            out.append((kind, m))
+    for i in _INDEX.unindexed:
+        kind, rx = _PATTERNS[i]
+        out.extend((kind, m) for m in rx.finditer(low))
+    return out
+
+
 def find_timeline(text: str, sent: date | None) -> Timeline | None:
     """The company's stated timeline in `text` (normalised new text) and the date it means."""
     if not text:
         return None
     low = text.lower()
+    if len(low) != len(text):  # case folding changed the length: keep offsets aligned
+        text = low
     best: tuple[tuple[int, int, int, int, int], str, str, int] | None = None
-    for kind, rx in _PATTERNS:
-        for m in rx.finditer(low):
-            phrase_lc = m.group(0)
-            if kind in ("weekday", "date") and _is_appointment(low, m.end()):
-                continue
-            start = m.start()
-            s0 = max(low.rfind(". ", 0, start), low.rfind("\n", 0, start), 0)
-            e1 = [i for i in (low.find(". ", m.end()), low.find("\n", m.end())) if i >= 0]
-            sentence = low[s0 : min(e1) if e1 else len(low)]
-            specific = 0 if kind == "vague" else 1
-            promise = 1 if _PROMISE.search(sentence) else 0
-            near = 1 if _PROMISE.search(low[max(s0, start - 35) : m.end()]) else 0
-            rank = (specific, near, promise, m.end() - start, -start)
-            if best is None or rank > best[0]:
-                best = (rank, kind, text[start : m.end()], start)
+    for kind, m in _matches(low):
+        if kind in ("weekday", "date") and _is_appointment(low, m.end()):
+            continue
+        start = m.start()
+        s0 = max(low.rfind(". ", 0, start), low.rfind("\n", 0, start), 0)
+        e1 = [i for i in (low.find(". ", m.end()), low.find("\n", m.end())) if i >= 0]
+        sentence = low[s0 : min(e1) if e1 else len(low)]
+        specific = 0 if kind == "vague" else 1
+        promise = 1 if _PROMISE.search(sentence) else 0
+        near = 1 if _PROMISE.search(low[max(s0, start - 35) : m.end()]) else 0
+        rank = (specific, near, promise, m.end() - start, -start)
+        if best is None or rank > best[0]:
+            best = (rank, kind, text[start : m.end()], start)
     if best is None:
         return None
     _rank, kind, phrase, _start = best

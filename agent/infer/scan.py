@@ -1,0 +1,94 @@
+"""Find where many phrase patterns can start in one pass over a text's word starts.
+
+Each pattern's possible first characters (prefix.WIDTH of them) index it; a text is walked
+once, word start by word start, and only the patterns indexed under the characters found
+there are candidates. This keeps the cost per message close to one pass over the text
+instead of one pass per pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any, Generic, TypeVar
+
+from agent.infer.prefix import DIGITS, WIDTH, prefixes
+
+T = TypeVar("T")
+
+# A rule may begin at a word's first character or at an apostrophe ("we'll be in touch").
+WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]|'")
+
+
+class WordIndex(Generic[T]):
+    """Patterns (lowercase, no leading anchor) indexed by the characters they can start with.
+
+    Every index is registered under its name, and one walk over a text serves them all (the
+    walk is cached for the last few texts: the modules of one `classify` call share it).
+    """
+
+    def __init__(self, name: str, entries: Sequence[tuple[str, T]]) -> None:
+        self.name = name
+        self.index: dict[str, list[T]] = {}
+        self.unindexed: list[T] = []
+        for pattern, payload in entries:
+            starts = prefixes(pattern)
+            if not starts:
+                self.unindexed.append(payload)
+                continue
+            for st in starts:
+                self.index.setdefault(st, []).append(payload)
+        _REGISTRY[name] = self
+        _merged.cache_clear()
+        walk.cache_clear()
+
+    def candidates(self, text: str) -> list[tuple[int, T]]:
+        """(position, payload) for every word start where one of the patterns could begin."""
+        return walk(text).get(self.name, [])  # type: ignore[return-value]
+
+
+_REGISTRY: dict[str, WordIndex[Any]] = {}
+
+
+@lru_cache(maxsize=1)
+def _merged() -> dict[str, tuple[tuple[str, Any], ...]]:
+    out: dict[str, list[tuple[str, Any]]] = {}
+    for name, wi in _REGISTRY.items():
+        for k, payloads in wi.index.items():
+            out.setdefault(k, []).extend((name, p) for p in payloads)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=8)
+def walk(text: str) -> dict[str, list[tuple[int, Any]]]:
+    """One pass over the word starts of `text`, sorted into each index's candidates."""
+    merged = _merged()
+    folded = text.translate(DIGITS)
+    out: dict[str, list[tuple[int, Any]]] = {}
+    get = merged.get
+    for ws in WORD_START.finditer(folded):
+        pos = ws.start()
+        hit = get(folded[pos : pos + WIDTH])
+        if hit:
+            for name, payload in hit:
+                lst = out.get(name)
+                if lst is None:
+                    lst = out[name] = []
+                lst.append((pos, payload))
+    return out
+
+
+def windows(text: str, needle: re.Pattern[str], before: int, after: int) -> Iterator[tuple[int, str]]:
+    """(offset, slice) around each match of a cheap needle, merged when they overlap."""
+    start = end = -1
+    for m in needle.finditer(text):
+        s, e = max(0, m.start() - before), min(len(text), m.end() + after)
+        if start >= 0 and s <= end:
+            end = max(end, e)
+            continue
+        if start >= 0:
+            yield start, text[start:end]
+        start, end = s, e
+    if start >= 0:
+        yield start, text[start:end]
