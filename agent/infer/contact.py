@@ -56,16 +56,18 @@ _NOT_NAMES = frozenset({"at", "on", "back", "anytime", "tomorrow", "today", "mon
 # Cheap words that must be near a phrase before the phrase's regex is tried at all.
 _PHONE_NEEDLE = re.compile(
     r"call me|give (?:me|us) a|please (?:call|phone|ring)|prefer|rather|reach me|instead|easier|"
-    r"better (?:to|if)|quicker|faster|(?:by|over|on) the phone",
-    re.I,
+    r"better (?:to|if)|quicker|faster|(?:by|over|on) the phone"
 )
-_FIRST_NAME_NEEDLE = re.compile(r"call me|first[- ]name|formal|is (?:just )?fine|is perfect", re.I)
-_REPLY_NEEDLE = re.compile(r"(?:not|n't) (?:reply|respond)|monitored", re.I)
+_FIRST_NAME_NEEDLE = re.compile(r"call me|first[- ]name|formal|is (?:just )?fine|is perfect")
+_REPLY_NEEDLE = re.compile(r"(?:not|n't) (?:reply|respond)|monitored")
 
 
 def _search_near(rx: re.Pattern[str], text: str, needle: re.Pattern[str]) -> re.Match[str] | None:
-    for _off, win in windows(text, needle, 90, 90):
-        m = rx.search(win)
+    """`rx` tried only around the (lowercase) needle's hits: one cheap pass over the text."""
+    low = text.lower()
+    src = text if len(low) == len(text) else low
+    for off, win in windows(low, needle, 90, 90):
+        m = rx.search(src[off : off + len(win)])
         if m:
             return m
     return None

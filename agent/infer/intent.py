@@ -116,12 +116,22 @@ _RULE_INDEX: WordIndex[int] = WordIndex(
 )
 
 
+_SUBJECT_SEARCH = tuple(
+    i for i, r in enumerate(R.rules) if r.scope == "subject" or not r.starts
+)
+
+
 def collect(p: Prepared) -> list[Hit]:
     """Every rule that fires, with the weight it keeps after its guards."""
     hits: list[Hit] = []
     subj = p.subject_lc
     if subj:
-        for rule in R.rules:
+        # Subject-only rules and rules without an index are searched; the others are tried
+        # where the subject's words let them start.
+        todo = set(_SUBJECT_SEARCH)
+        todo.update(ri for _pos, ri in _RULE_INDEX.candidates(subj))
+        for ri in sorted(todo):
+            rule = R.rules[ri]
             if rule.scope == "body" or (rule.needles and not any(n in subj for n in rule.needles)):
                 continue
             best, found = _best(rule, subj, rule.rx.finditer(subj), p, "subject")

@@ -15,7 +15,7 @@ import re._parser as P  # noqa: N812
 from collections.abc import Iterator
 from typing import Any
 
-WIDTH = 4
+WIDTH = 5
 DIGITS = str.maketrans("123456789", "000000000")
 
 

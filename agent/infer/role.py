@@ -53,7 +53,7 @@ _TRAIL = re.compile(r"(?:\s+(?:position|role|job|opening|opportunity|vacancy|at|
 def find_role(subject: str, body: str) -> str | None:
     """The role named in the body ("for the Senior Data Engineer position"), else the subject."""
     for rx in _BODY:
-        for m in rx.finditer(body[:6000]):
+        for m in rx.finditer(body[:3000]):
             role = _clean(m.group("role"))
             if role:
                 return role

@@ -18,7 +18,7 @@ from agent.infer.prefix import DIGITS, WIDTH, prefixes
 T = TypeVar("T")
 
 # A rule may begin at a word's first character or at an apostrophe ("we'll be in touch").
-WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]|'")
+WORD_START = re.compile(r"[a-z0-9]+|'")  # each match starts a word (or is an apostrophe)
 
 
 class WordIndex(Generic[T]):
@@ -65,11 +65,9 @@ def walk(text: str) -> dict[str, list[tuple[int, Any]]]:
     """One pass over the word starts of `text`, sorted into each index's candidates."""
     merged = _merged()
     folded = text.translate(DIGITS)
+    starts = [m.start() for m in WORD_START.finditer(folded)]
     out: dict[str, list[tuple[int, Any]]] = {}
-    get = merged.get
-    for ws in WORD_START.finditer(folded):
-        pos = ws.start()
-        hit = get(folded[pos : pos + WIDTH])
+    for pos, hit in [(p, merged.get(folded[p : p + WIDTH])) for p in starts]:
         if hit:
             for name, payload in hit:
                 lst = out.get(name)
