@@ -36,9 +36,14 @@ def make_messages(n: int) -> list[object]:
     for i in range(n):
         paras = [_PARAGRAPHS[(i + k) % len(_PARAGRAPHS)] for k in range(24)]
         body = f"Hi Alex,\n\nRe: your application (ref {i:06d}).\n\n" + "\n\n".join(paras) + _FOOTER
-        out.append(Message(subject=f"Re: Senior Data Engineer - next steps #{i}",
-                           from_=Address("Jordan Lee", "no-reply@us.greenhouse-mail.io"),
-                           body=body[:5200], date=base + timedelta(minutes=i)))
+        out.append(
+            Message(
+                subject=f"Re: Senior Data Engineer - next steps #{i}",
+                from_=Address("Jordan Lee", "no-reply@us.greenhouse-mail.io"),
+                body=body[:5200],
+                date=base + timedelta(minutes=i),
+            )
+        )
     return out
 
 

@@ -22,32 +22,86 @@ def msg(sender: tuple[str, str], subject: str, body: str, **kw: object) -> Messa
 @pytest.mark.parametrize(
     ("sender", "subject", "body"),
     [
-        (("Acme Robotics Recruiting", "no-reply@us.greenhouse-mail.io"), "Thank you for applying",
-         "Thanks for applying! Your application has been received."),
-        (("Acme Robotics", "no-reply@hire.lever.co"), "Your application",
-         "We received your application and will review it."),
-        (("Acme Robotics", "acmerobotics@myworkday.com"), "Application received",
-         "We have received your application for Engineer."),
-        (("Acme Robotics", "notifications@ashbyhq.com"), "Thanks for applying",
-         "Thanks for applying! Your application has been received."),
-        (("Acme Robotics", "acme@smartrecruiters.com"), "Application", "We received your application."),
-        (("Acme Robotics Careers", "acme@icims.com"), "Application", "We received your application."),
-        (("Acme Robotics", "notification@jobvite.com"), "Application", "We received your application."),
-        (("Acme Robotics", "noreply@workablemail.com"), "Application", "We received your application."),
-        (("Acme Robotics", "no-reply@bamboohr.com"), "Application", "We received your application."),
+        (
+            ("Acme Robotics Recruiting", "no-reply@us.greenhouse-mail.io"),
+            "Thank you for applying",
+            "Thanks for applying! Your application has been received.",
+        ),
+        (
+            ("Acme Robotics", "no-reply@hire.lever.co"),
+            "Your application",
+            "We received your application and will review it.",
+        ),
+        (
+            ("Acme Robotics", "acmerobotics@myworkday.com"),
+            "Application received",
+            "We have received your application for Engineer.",
+        ),
+        (
+            ("Acme Robotics", "notifications@ashbyhq.com"),
+            "Thanks for applying",
+            "Thanks for applying! Your application has been received.",
+        ),
+        (
+            ("Acme Robotics", "acme@smartrecruiters.com"),
+            "Application",
+            "We received your application.",
+        ),
+        (
+            ("Acme Robotics Careers", "acme@icims.com"),
+            "Application",
+            "We received your application.",
+        ),
+        (
+            ("Acme Robotics", "notification@jobvite.com"),
+            "Application",
+            "We received your application.",
+        ),
+        (
+            ("Acme Robotics", "noreply@workablemail.com"),
+            "Application",
+            "We received your application.",
+        ),
+        (
+            ("Acme Robotics", "no-reply@bamboohr.com"),
+            "Application",
+            "We received your application.",
+        ),
         (("Acme Robotics", "jobs@recruitee.com"), "Application", "We received your application."),
-        (("Acme Robotics", "no-reply@teamtailor-mail.com"), "Application", "We received your application."),
+        (
+            ("Acme Robotics", "no-reply@teamtailor-mail.com"),
+            "Application",
+            "We received your application.",
+        ),
         (("Acme Robotics", "noreply@taleo.net"), "Application", "We received your application."),
-        (("Acme Robotics", "noreply@successfactors.com"), "Application", "We received your application."),
+        (
+            ("Acme Robotics", "noreply@successfactors.com"),
+            "Application",
+            "We received your application.",
+        ),
         (("Acme Robotics", "noreply@breezy.hr"), "Application", "We received your application."),
-        (("Acme Robotics", "noreply@applytojob.com"), "Application", "We received your application."),
+        (
+            ("Acme Robotics", "noreply@applytojob.com"),
+            "Application",
+            "We received your application.",
+        ),
         (("Acme Robotics", "noreply@personio.de"), "Application", "We received your application."),
         (("Acme Robotics", "noreply@rippling.com"), "Application", "We received your application."),
-        (("Acme Robotics via Dover", "noreply@dover.com"), "Application", "We received your application."),
-        (("LinkedIn", "jobs-noreply@linkedin.com"), "Your application was sent to Acme Robotics",
-         "Your application was sent to Acme Robotics. Data Engineer, Acme Robotics - Berlin"),
-        (("Indeed Apply", "indeedapply@indeed.com"), "Application submitted",
-         "The following items were sent to Acme Robotics. Good luck!"),
+        (
+            ("Acme Robotics via Dover", "noreply@dover.com"),
+            "Application",
+            "We received your application.",
+        ),
+        (
+            ("LinkedIn", "jobs-noreply@linkedin.com"),
+            "Your application was sent to Acme Robotics",
+            "Your application was sent to Acme Robotics. Data Engineer, Acme Robotics - Berlin",
+        ),
+        (
+            ("Indeed Apply", "indeedapply@indeed.com"),
+            "Application submitted",
+            "The following items were sent to Acme Robotics. Good luck!",
+        ),
     ],
 )
 def test_company_through_each_relay(sender: tuple[str, str], subject: str, body: str) -> None:
@@ -60,14 +114,23 @@ def test_company_through_each_relay(sender: tuple[str, str], subject: str, body:
 def test_workday_talent_tenant_names_the_company() -> None:
     assert tenant_from_host("talent.orbitalmetrics.com") == "orbitalmetrics"
     assert tenant_from_host("acme.wd5.myworkday.com") == "acme"
-    v = classify(msg(("Careers", "no-reply@talent.orbital-metrics.com"), "Your application",
-                     "Thank you for applying. We have received your application."))
+    v = classify(
+        msg(
+            ("Careers", "no-reply@talent.orbital-metrics.com"),
+            "Your application",
+            "Thank you for applying. We have received your application.",
+        )
+    )
     assert v.company == "Orbital Metrics"
 
 
 def test_relay_names_are_never_the_company() -> None:
-    for sender in [("Greenhouse", "no-reply@greenhouse.io"), ("Lever", "no-reply@hire.lever.co"),
-                   ("Workday", "noreply@myworkday.com"), ("LinkedIn", "jobs-noreply@linkedin.com")]:
+    for sender in [
+        ("Greenhouse", "no-reply@greenhouse.io"),
+        ("Lever", "no-reply@hire.lever.co"),
+        ("Workday", "noreply@myworkday.com"),
+        ("LinkedIn", "jobs-noreply@linkedin.com"),
+    ]:
         v = classify(msg(sender, "Update", "We received your application."))
         assert v.company is None or v.company.lower() not in relay_names()
 
@@ -78,24 +141,53 @@ def test_freemail_is_never_the_company() -> None:
 
 
 def test_company_from_display_subject_body_and_domain() -> None:
-    assert classify(msg(("Jane at Fernhill", "jane@fernhill.ai"), "Hi", "Thanks for applying!")
-                    ).company == "Fernhill"
-    assert classify(msg(("Jo", "jo@x-mail.example"), "Your application to Copperleaf",
-                        "We received your application.")).company == "Copperleaf"
-    assert classify(msg(("Jo Park", "jo@quill.example"), "Update",
-                        "Thank you for applying to Quillfeather Labs. We received your application.")
-                    ).company == "Quillfeather Labs"
+    assert (
+        classify(
+            msg(("Jane at Fernhill", "jane@fernhill.ai"), "Hi", "Thanks for applying!")
+        ).company
+        == "Fernhill"
+    )
+    assert (
+        classify(
+            msg(
+                ("Jo", "jo@x-mail.example"),
+                "Your application to Copperleaf",
+                "We received your application.",
+            )
+        ).company
+        == "Copperleaf"
+    )
+    assert (
+        classify(
+            msg(
+                ("Jo Park", "jo@quill.example"),
+                "Update",
+                "Thank you for applying to Quillfeather Labs. We received your application.",
+            )
+        ).company
+        == "Quillfeather Labs"
+    )
     v = classify(msg(("Jo Park", "jo.park@mail.acme-robotics.co.uk"), "Hi", "Thanks for applying."))
     assert v.company == "Acme Robotics"
     assert v.company_domain == "acme-robotics.co.uk"
 
 
 def test_role_from_body_and_subject() -> None:
-    v = classify(msg(("Jo", "jo@acme.example"), "Update",
-                     "Thank you for applying for the Senior Data Engineer position at Acme."))
+    v = classify(
+        msg(
+            ("Jo", "jo@acme.example"),
+            "Update",
+            "Thank you for applying for the Senior Data Engineer position at Acme.",
+        )
+    )
     assert v.role == "Senior Data Engineer"
-    v = classify(msg(("Jo", "jo@acme.example"), "Interview Invitation: Product Designer - Acme",
-                     "We'd like to invite you to an interview."))
+    v = classify(
+        msg(
+            ("Jo", "jo@acme.example"),
+            "Interview Invitation: Product Designer - Acme",
+            "We'd like to invite you to an interview.",
+        )
+    )
     assert v.role == "Product Designer"
 
 
@@ -118,28 +210,46 @@ def test_stage(text: str, stage: str) -> None:
 
 
 def test_no_reply_sender_is_never_the_contact() -> None:
-    v = classify(msg(("Acme Careers", "no-reply@acme.example"), "Application received",
-                     "We received your application."))
+    v = classify(
+        msg(
+            ("Acme Careers", "no-reply@acme.example"),
+            "Application received",
+            "We received your application.",
+        )
+    )
     assert v.contact is None
 
 
 def test_relay_mail_takes_the_recruiter_from_the_signature() -> None:
-    body = ("Hi Alex, we'd like to set up a phone screen.\n\nBest,\nJordan Lee\nRecruiter, Brightwave\n"
-            "jordan.lee@brightwave.io")
+    body = (
+        "Hi Alex, we'd like to set up a phone screen.\n\nBest,\nJordan Lee\nRecruiter, Brightwave\n"
+        "jordan.lee@brightwave.io"
+    )
     v = classify(msg(("Brightwave", "no-reply@us.greenhouse-mail.io"), "Next steps", body))
     assert v.contact == Address("Jordan Lee", "jordan.lee@brightwave.io")
     assert v.contact_salutation == "Jordan Lee"
 
 
 def test_human_reply_to_wins_over_a_relay_sender() -> None:
-    v = classify(msg(("Brightwave", "no-reply@hire.lever.co"), "Next steps",
-                     "Let's schedule a call.", reply_to=(Address("Kim Ode", "kim.ode@brightwave.io"),)))
+    v = classify(
+        msg(
+            ("Brightwave", "no-reply@hire.lever.co"),
+            "Next steps",
+            "Let's schedule a call.",
+            reply_to=(Address("Kim Ode", "kim.ode@brightwave.io"),),
+        )
+    )
     assert v.contact == Address("Kim Ode", "kim.ode@brightwave.io")
 
 
 def test_phone_channel_and_first_name_terms() -> None:
-    v = classify(msg(("Dana Rivera", "dana@fernhill.ai"), "Following up",
-                     "Great chatting! Please call me Dana. Give me a call at 415-555-0143 to discuss."))
+    v = classify(
+        msg(
+            ("Dana Rivera", "dana@fernhill.ai"),
+            "Following up",
+            "Great chatting! Please call me Dana. Give me a call at 415-555-0143 to discuss.",
+        )
+    )
     assert v.channel == "phone"
     assert v.first_name_ok
     assert v.contact_salutation == "Dana"

@@ -20,7 +20,11 @@ def mail(
     **kw: object,
 ) -> Message:
     return Message(
-        subject=subject, from_=Address(*sender), body=body, date=WHEN, **kw  # type: ignore[arg-type]
+        subject=subject,
+        from_=Address(*sender),
+        body=body,
+        date=WHEN,
+        **kw,  # type: ignore[arg-type]
     )
 
 
@@ -41,8 +45,10 @@ def test_moving_forward_with_other_candidates_is_a_rejection() -> None:
 
 
 def test_sick_interviewer_reschedule_is_not_a_rejection() -> None:
-    v = label("Hi Alex, unfortunately the interviewer is sick, can we move to Thursday?",
-              subject="Re: Interview tomorrow")
+    v = label(
+        "Hi Alex, unfortunately the interviewer is sick, can we move to Thursday?",
+        subject="Re: Interview tomorrow",
+    )
     assert v.label != "rejection"
     assert v.label == "invite"
 
@@ -92,8 +98,14 @@ def test_weak_rejection_stays_below_the_closing_threshold() -> None:
 
 def test_calendar_request_is_an_invite_with_its_time() -> None:
     start = datetime(2024, 3, 12, 14, 0, tzinfo=UTC)
-    ev = CalendarEvent(uid="u1", method="REQUEST", start=start, end=None, organizer=None,
-                       summary="Interview: Alex Morgan / Acme")
+    ev = CalendarEvent(
+        uid="u1",
+        method="REQUEST",
+        start=start,
+        end=None,
+        organizer=None,
+        summary="Interview: Alex Morgan / Acme",
+    )
     v = classify(mail("", subject="Invitation: Interview", calendar=(ev,)))
     assert v.label == "invite"
     assert v.interview_at == start
@@ -101,8 +113,15 @@ def test_calendar_request_is_an_invite_with_its_time() -> None:
 
 
 def test_calendar_reply_and_accepted_subject_are_notices() -> None:
-    ev = CalendarEvent(uid="u1", method="REPLY", start=None, end=None, organizer=None,
-                       summary="Interview", partstat="ACCEPTED")
+    ev = CalendarEvent(
+        uid="u1",
+        method="REPLY",
+        start=None,
+        end=None,
+        organizer=None,
+        summary="Interview",
+        partstat="ACCEPTED",
+    )
     v1 = classify(mail("Jamie has accepted.", subject="Interview", calendar=(ev,)))
     v2 = label("Jamie Fox has accepted this invitation.", subject="Accepted: Interview with Alex")
     for v in (v1, v2):
@@ -122,7 +141,9 @@ def test_calendar_reply_and_accepted_subject_are_notices() -> None:
     ],
 )
 def test_scheduling_links_make_an_invite(link: str) -> None:
-    v = label(f"Thanks for applying for the Analyst role. Please pick a slot for a first call: {link}")
+    v = label(
+        f"Thanks for applying for the Analyst role. Please pick a slot for a first call: {link}"
+    )
     assert v.label == "invite"
 
 
@@ -133,8 +154,10 @@ def test_share_your_availability_is_an_invite_that_asks_the_user() -> None:
 
 
 def test_invite_with_only_a_link_does_not_ask_the_user() -> None:
-    v = label("We'd like to invite you to an interview. Use the link below to book a time: "
-              "https://calendly.com/acme/interview")
+    v = label(
+        "We'd like to invite you to an interview. Use the link below to book a time: "
+        "https://calendly.com/acme/interview"
+    )
     assert v.label == "invite"
     assert not v.asks_user
 
@@ -142,10 +165,16 @@ def test_invite_with_only_a_link_does_not_ask_the_user() -> None:
 @pytest.mark.parametrize(
     ("subject", "text"),
     [
-        ("Following up", "As promised on the phone, here's a summary of the verbal offer: 120k base."),
+        (
+            "Following up",
+            "As promised on the phone, here's a summary of the verbal offer: 120k base.",
+        ),
         ("Offer letter", "Please find your offer letter attached. We look forward to your reply."),
-        ("Please DocuSign: Offer Letter - Alex Morgan",
-         "Jamie Fox sent you a document to review and sign. Please review and sign your offer letter."),
+        (
+            "Please DocuSign: Offer Letter - Alex Morgan",
+            "Jamie Fox sent you a document to review and sign. "
+            "Please review and sign your offer letter.",
+        ),
         ("Great news", "We are delighted to offer you the position of Data Engineer at Acme."),
     ],
 )
@@ -174,14 +203,26 @@ def test_offer_you_an_interview_is_an_invite_not_an_offer() -> None:
 @pytest.mark.parametrize(
     ("sender", "subject", "text"),
     [
-        (("LinkedIn Job Alerts", "jobalerts-noreply@linkedin.com"), "15 new jobs for data engineer",
-         "Your job alert for data engineer. 15 new jobs match your preferences. See all jobs"),
-        (("Indeed", "alert@indeed.com"), "Jobs you may be interested in",
-         "Backend Engineer - Acme - Remote. Easily apply. View all jobs matching your search."),
-        (("Glassdoor Jobs", "noreply@glassdoor.com"), "8 new jobs for you",
-         "Recommended jobs based on your profile. Product Analyst at Acme. See more jobs"),
-        (("ZipRecruiter", "alerts@ziprecruiter.com"), "New job matches",
-         "New jobs matching Software Engineer near Denver. Quick Apply. Edit your job alert"),
+        (
+            ("LinkedIn Job Alerts", "jobalerts-noreply@linkedin.com"),
+            "15 new jobs for data engineer",
+            "Your job alert for data engineer. 15 new jobs match your preferences. See all jobs",
+        ),
+        (
+            ("Indeed", "alert@indeed.com"),
+            "Jobs you may be interested in",
+            "Backend Engineer - Acme - Remote. Easily apply. View all jobs matching your search.",
+        ),
+        (
+            ("Glassdoor Jobs", "noreply@glassdoor.com"),
+            "8 new jobs for you",
+            "Recommended jobs based on your profile. Product Analyst at Acme. See more jobs",
+        ),
+        (
+            ("ZipRecruiter", "alerts@ziprecruiter.com"),
+            "New job matches",
+            "New jobs matching Software Engineer near Denver. Quick Apply. Edit your job alert",
+        ),
     ],
 )
 def test_job_alert_digests_are_other(sender: tuple[str, str], subject: str, text: str) -> None:
@@ -196,25 +237,34 @@ def test_recruiter_cold_outreach_is_other_even_with_interview_words() -> None:
     v = label(
         "Hi Alex, I came across your profile and my client would love to interview engineers "
         "like you. Are you open to new opportunities? Would you be available for a call next week?",
-        subject="Opportunity", sender=("Ryan Cole", "ryan@talentbridge-partners.com"),
+        subject="Opportunity",
+        sender=("Ryan Cole", "ryan@talentbridge-partners.com"),
     )
     assert v.label == "other"
     assert v.kind == "recruiter_outreach"
 
 
 def test_newsletter_is_other() -> None:
-    v = label("This week in tech hiring: interview loops are shorter. Read the newsletter in your "
-              "browser. Unsubscribe", subject="The Friday Dispatch",
-              sender=("Dispatch", "newsletter@dispatch-weekly.com"))
+    v = label(
+        "This week in tech hiring: interview loops are shorter. Read the newsletter in your "
+        "browser. Unsubscribe",
+        subject="The Friday Dispatch",
+        sender=("Dispatch", "newsletter@dispatch-weekly.com"),
+    )
     assert v.label == "other"
     assert v.is_automatic
 
 
 def test_out_of_office_by_phrase_and_by_header() -> None:
-    v1 = label("I am out of the office until Monday with limited access to email.",
-               subject="Automatic reply: Interview follow-up")
-    v2 = label("Thanks for your message.", subject="Re: Checking in",
-               headers={"auto-submitted": "auto-replied"})
+    v1 = label(
+        "I am out of the office until Monday with limited access to email.",
+        subject="Automatic reply: Interview follow-up",
+    )
+    v2 = label(
+        "Thanks for your message.",
+        subject="Re: Checking in",
+        headers={"auto-submitted": "auto-replied"},
+    )
     for v in (v1, v2):
         assert v.label == "other"
         assert v.kind == "auto_reply"
@@ -223,61 +273,88 @@ def test_out_of_office_by_phrase_and_by_header() -> None:
 
 
 def test_autoresponder_acknowledging_an_application_is_an_ack() -> None:
-    v = label("This is an automated response confirming that we have received your application.",
-              subject="Automatic reply: Application - Java Developer")
+    v = label(
+        "This is an automated response confirming that we have received your application.",
+        subject="Automatic reply: Application - Java Developer",
+    )
     assert v.label == "ack"
 
 
 def test_receipt_is_other() -> None:
-    v = label("Thank you for your purchase! Order #48213. Total charged: $49.00",
-              subject="Your receipt", sender=("CloudCourse", "receipts@cloudcourse.example"))
+    v = label(
+        "Thank you for your purchase! Order #48213. Total charged: $49.00",
+        subject="Your receipt",
+        sender=("CloudCourse", "receipts@cloudcourse.example"),
+    )
     assert v.label == "other"
     assert v.kind == "receipt"
 
 
 def test_quoted_rejection_does_not_decide_a_neutral_reply() -> None:
     quoted = "Unfortunately, we have decided to move forward with other candidates."
-    v1 = classify(mail("Thanks for checking in! Still working through things, more next week.",
-                       subject="Re: Following up", quoted=quoted))
-    v2 = label("Thanks for checking in! Still working through things, more next week.\n\n"
-               "On Mon, Mar 4, 2024 at 9:00 AM Jamie Fox wrote:\n> " + quoted,
-               subject="Re: Following up")
+    v1 = classify(
+        mail(
+            "Thanks for checking in! Still working through things, more next week.",
+            subject="Re: Following up",
+            quoted=quoted,
+        )
+    )
+    v2 = label(
+        "Thanks for checking in! Still working through things, more next week.\n\n"
+        "On Mon, Mar 4, 2024 at 9:00 AM Jamie Fox wrote:\n> " + quoted,
+        subject="Re: Following up",
+    )
     for v in (v1, v2):
         assert v.label == "update"
 
 
 def test_quoted_offer_does_not_decide_a_neutral_reply() -> None:
-    v = label("Legal is still reviewing the contract wording; I'll get back to you on Monday.\n\n"
-              "> We're pleased to offer you the Data Engineer position!", subject="Re: Contract")
+    v = label(
+        "Legal is still reviewing the contract wording; I'll get back to you on Monday.\n\n"
+        "> We're pleased to offer you the Data Engineer position!",
+        subject="Re: Contract",
+    )
     assert v.label == "update"
     assert v.timeline == "on Monday"
 
 
 def test_still_reviewing_is_an_update_with_its_promise() -> None:
-    v = label("We're still interviewing a couple of candidates and expect to make a decision by "
-              "Friday. Thanks for your patience!", subject="Quick update")
+    v = label(
+        "We're still interviewing a couple of candidates and expect to make a decision by "
+        "Friday. Thanks for your patience!",
+        subject="Quick update",
+    )
     assert v.label == "update"
     assert v.timeline == "by Friday"
     assert v.due is not None and v.due.isoformat() == "2024-03-08"
 
 
 def test_application_received_is_an_ack() -> None:
-    v = label("Thank you for applying to Acme Robotics. Your application has been received.",
-              subject="Thank you for applying to Acme Robotics")
+    v = label(
+        "Thank you for applying to Acme Robotics. Your application has been received.",
+        subject="Thank you for applying to Acme Robotics",
+    )
     assert v.label == "ack"
     assert v.stage == "application"
 
 
 def test_personal_mail_is_other() -> None:
-    v = label("Are you free for coffee next Tuesday? Want to catch up about the trip.",
-              subject="Coffee?", sender=("Sam", "sam.k@gmail.com"))
+    v = label(
+        "Are you free for coffee next Tuesday? Want to catch up about the trip.",
+        subject="Coffee?",
+        sender=("Sam", "sam.k@gmail.com"),
+    )
     assert v.label == "other"
 
 
 def test_users_own_mail_is_other_with_the_recipient_as_contact() -> None:
-    msg = Message(subject="Re: Data Engineer interview", from_=Address("Alex", "alex@example.com"),
-                  to=(Address("Jamie Fox", "jamie.fox@acme-robotics.com"),),
-                  body="Thanks Jamie, looking forward to it!", date=WHEN)
+    msg = Message(
+        subject="Re: Data Engineer interview",
+        from_=Address("Alex", "alex@example.com"),
+        to=(Address("Jamie Fox", "jamie.fox@acme-robotics.com"),),
+        body="Thanks Jamie, looking forward to it!",
+        date=WHEN,
+    )
     v = classify(msg, user_addresses=["Alex@Example.com"])
     assert v.label == "other"
     assert v.kind is None

@@ -11,16 +11,29 @@ from agent.infer.eval import evaluate, load, main
 from agent.infer.output import classify_inputs
 from agent.infer.records import message_from_record
 
-KEYS = {"label", "confidence", "company", "role", "stage", "interview_at", "timeline", "due",
-        "contact", "channel", "evidence"}
+KEYS = {
+    "label",
+    "confidence",
+    "company",
+    "role",
+    "stage",
+    "interview_at",
+    "timeline",
+    "due",
+    "contact",
+    "channel",
+    "evidence",
+}
 CASES = Path(__file__).parent / "data" / "infer" / "cases.jsonl"
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev-emails.jsonl"
 
-EML = (b"From: Jamie Fox <jamie.fox@acme-robotics.com>\r\nTo: alex@example.com\r\n"
-       b"Subject: Next steps\r\nDate: Wed, 06 Mar 2024 10:00:00 +0000\r\n"
-       b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
-       b"Hi Alex, we'd like to invite you to a phone screen. Please share your availability "
-       b"by Friday.\r\n")
+EML = (
+    b"From: Jamie Fox <jamie.fox@acme-robotics.com>\r\nTo: alex@example.com\r\n"
+    b"Subject: Next steps\r\nDate: Wed, 06 Mar 2024 10:00:00 +0000\r\n"
+    b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
+    b"Hi Alex, we'd like to invite you to a phone screen. Please share your availability "
+    b"by Friday.\r\n"
+)
 
 
 def test_files_and_jsonl_in_input_order_with_errors_inline(tmp_path: Path) -> None:
@@ -28,15 +41,29 @@ def test_files_and_jsonl_in_input_order_with_errors_inline(tmp_path: Path) -> No
     eml.write_bytes(EML)
     jl = tmp_path / "in.jsonl"
     jl.write_text(
-        json.dumps({"id": "r1", "subject": "Update", "from_name": "", "from_addr": "",
-                    "date": None, "body": "We regret to inform you the role has been filled."})
+        json.dumps(
+            {
+                "id": "r1",
+                "subject": "Update",
+                "from_name": "",
+                "from_addr": "",
+                "date": None,
+                "body": "We regret to inform you the role has been filled.",
+            }
+        )
         + "\n\n{not json\n"
-        + json.dumps({"id": "r2", "subject": "x", "body": "hello", "date": "garbage"}) + "\n",
+        + json.dumps({"id": "r2", "subject": "x", "body": "hello", "date": "garbage"})
+        + "\n",
         encoding="utf-8",
     )
     out = list(classify_inputs([str(eml), str(tmp_path / "missing.eml")], str(jl), None))
-    assert [o.get("file", o.get("id")) for o in out] == [str(eml), str(tmp_path / "missing.eml"),
-                                                         "r1", None, "r2"]
+    assert [o.get("file", o.get("id")) for o in out] == [
+        str(eml),
+        str(tmp_path / "missing.eml"),
+        "r1",
+        None,
+        "r2",
+    ]
     first = out[0]
     assert KEYS <= set(first)
     assert first["label"] == "invite"

@@ -62,8 +62,10 @@ def test_vague_words_are_found_but_have_no_date(vague: str) -> None:
 
 
 def test_the_promise_wins_over_other_dates_in_the_same_mail() -> None:
-    text = ("We're wrapping up the remaining interviews this week and will be in touch "
-            "next week with next steps.")
+    text = (
+        "We're wrapping up the remaining interviews this week and will be in touch "
+        "next week with next steps."
+    )
     tl = find_timeline(text, WED)
     assert tl is not None and tl.phrase == "next week" and tl.due == date(2024, 3, 15)
 
@@ -93,16 +95,23 @@ def test_relative_dates_use_the_users_timezone() -> None:
     # 23:30 UTC on Friday is already Saturday in Berlin: "by Monday" is the same Monday either way,
     # but "tomorrow" moves with the zone.
     sent = datetime(2024, 3, 8, 23, 30, tzinfo=UTC)
-    msg = Message(subject="Update", from_=Address("Jo", "jo@acme.example"),
-                  body="We are still reviewing and will let you know tomorrow.", date=sent)
+    msg = Message(
+        subject="Update",
+        from_=Address("Jo", "jo@acme.example"),
+        body="We are still reviewing and will let you know tomorrow.",
+        date=sent,
+    )
     assert classify(msg).due == date(2024, 3, 9)
     assert classify(msg, tz=ZoneInfo("Europe/Berlin")).due == date(2024, 3, 10)
 
 
 def test_interview_time_from_text() -> None:
-    msg = Message(subject="Interview confirmation", from_=Address("Jo", "jo@acme.example"),
-                  body="Your interview is confirmed for Monday, March 11, 2024 at 1:00 PM EST.",
-                  date=datetime(2024, 3, 6, 10, tzinfo=UTC))
+    msg = Message(
+        subject="Interview confirmation",
+        from_=Address("Jo", "jo@acme.example"),
+        body="Your interview is confirmed for Monday, March 11, 2024 at 1:00 PM EST.",
+        date=datetime(2024, 3, 6, 10, tzinfo=UTC),
+    )
     v = classify(msg)
     assert v.label == "invite"
     assert v.interview_at == datetime(2024, 3, 11, 13, 0, tzinfo=ZoneInfo("America/New_York"))

@@ -7,8 +7,10 @@ import re
 _REQUEST = re.compile(
     r"(?:please|kindly|could you|can you|would you|could you please|can you please|would you mind|"
     r"i'd appreciate if you|we'd appreciate if you|let me know|let us know)\b[^.?!\n]{0,80}?"
-    r"\b(?:availability|available|send|share|provide|confirm|complete|fill (?:out|in)|reply|respond|"
-    r"sign|upload|submit|forward|attach|update|let (?:me|us) know|tell (?:me|us)|which|when|what time|"
+    r"\b(?:availability|available|send|share|provide|confirm|complete|fill (?:out|in)|reply|"
+    r"respond|"
+    r"sign|upload|submit|forward|attach|update|let (?:me|us) know|tell (?:me|us)|which|when|what "
+    r"time|"
     r"works for you|expectations|references|portfolio|transcript|documents?|id|passport|visa|"
     r"start date|notice period)"
 )

@@ -137,7 +137,8 @@ def is_workday_talent_host(host: str) -> bool:
 # Job links in a body name the employer's slug: boards.greenhouse.io/acme, jobs.lever.co/acme ...
 _SLUG_LINK = re.compile(
     r"(?:boards(?:-api)?\.greenhouse\.io/(?:embed/job_app\?for=)?|job-boards\.greenhouse\.io/|"
-    r"jobs\.lever\.co/|jobs\.ashbyhq\.com/|jobs\.smartrecruiters\.com/|careers\.smartrecruiters\.com/|"
+    r"jobs\.lever\.co/|jobs\.ashbyhq\.com/|jobs\.smartrecruiters\.com/|"
+    r"careers\.smartrecruiters\.com/|"
     r"apply\.workable\.com/|jobs\.jobvite\.com/|ats\.rippling\.com/|jobs\.gem\.com/|"
     r"app\.dover\.com/apply/|wellfound\.com/company/|angel\.co/company/)"
     r"(?P<slug>[A-Za-z0-9][A-Za-z0-9_-]{1,60})",

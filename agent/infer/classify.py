@@ -47,8 +47,7 @@ def classify(
     if v.ats:
         v.evidence.append(f"header: relay {v.ats}")
 
-    guess = find_company(msg.from_, msg.reply_to, p.subject, p.body, signature,
-                         _sender_hosts(msg))
+    guess = find_company(msg.from_, msg.reply_to, p.subject, p.body, signature, _sender_hosts(msg))
     v.company, v.company_domain = guess.name, guess.domain
     v.role = find_role(p.subject, p.body)
     if v.role and v.company and v.role.lower() == v.company.lower():
@@ -109,4 +108,3 @@ def _outbound(msg: Message, subject: str, body: str, users: frozenset[str]) -> V
 
 
 __all__ = ["classify", "Address"]
-

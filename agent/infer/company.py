@@ -29,43 +29,113 @@ from agent.message import Address
 _TOKEN = r"(?:[A-Z0-9][\w&'.+-]*[\w&+.]|[A-Z0-9]|&|[a-z]{1,12}[A-Z][\w&'.+-]*)"
 _JOIN = r"(?:&|and|of|de|du|la|for|von|van|der|y|the)"
 NAME = rf"{_TOKEN}(?: (?:{_TOKEN}|{_JOIN}(?= [A-Z0-9&])))" + "{0,5}"
-_SUFFIX_ABBR = frozenset({"inc.", "co.", "corp.", "ltd.", "llc.", "l.p.", "s.a.", "n.v.", "plc.",
-                          "gmbh.", "ag.", "b.v.", "pty.", "jr.", "st.", "u.s.", "bros."})
+_SUFFIX_ABBR = frozenset(
+    {
+        "inc.",
+        "co.",
+        "corp.",
+        "ltd.",
+        "llc.",
+        "l.p.",
+        "s.a.",
+        "n.v.",
+        "plc.",
+        "gmbh.",
+        "ag.",
+        "b.v.",
+        "pty.",
+        "jr.",
+        "st.",
+        "u.s.",
+        "bros.",
+    }
+)
 _STOP_FIRST = frozenset(
-    """we our us you your i the a an this that thank thanks please hi hello dear congratulations
-    unfortunately best kind regards interview application position role team hiring recruiting
-    recruitment careers career talent hr job jobs offer update status next invitation re fwd fw
-    confirmation received new software senior junior engineer manager developer analyst designer
-    important action required reminder dear welcome subject today tomorrow monday tuesday wednesday
-    thursday friday saturday sunday january february march april may june july august september
-    october november december it its my me he she they them their his her here there all any each
-    no not one some other another applying applied apply regarding re: as in on at for to from by
-    with linkedin indeed glassdoor ziprecruiter recruiter sourcer technical onsite on-site phone video
-    virtual final first second third initial rejection assessment coding online follow-up follow
-    remote hybrid full-time part-time""".split()
+    """we our us you your i the a an this that thank thanks please hi hello dear
+    congratulations unfortunately best kind regards interview application position
+    role team hiring recruiting recruitment careers career talent hr job jobs offer
+    update status next invitation re fwd fw confirmation received new software senior
+    junior engineer manager developer analyst designer important action required
+    reminder dear welcome subject today tomorrow monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september
+    october november december it its my me he she they them their his her here there
+    all any each no not one some other another applying applied apply regarding re: as
+    in on at for to from by with linkedin indeed glassdoor ziprecruiter recruiter
+    sourcer technical onsite on-site phone video virtual final first second third
+    initial rejection assessment coding online follow-up follow remote hybrid full-
+    time part-time""".split()
 )
 _GENERIC_SET = frozenset(
-    {"company", "team", "us", "hr", "careers", "recruiting", "recruitment", "talent", "jobs", "job",
-     "hiring", "human resources", "people", "talent acquisition", "no reply", "noreply", "admin",
-     "support", "info", "notifications", "hiring team", "recruiting team", "talent team", "hr team",
-     "the team", "our team", "the company", "our company", "your company", "organization",
-     "our organization", "the organization", "esteemed organization", "position", "role",
-     "people team", "people ops", "mailer daemon", "postmaster", "candidate", "applicant", "user",
-     "customer", "your name", "company name", "applicant name", "fake recruiter name", "name",
-     "recruiter", "the hiring team", "talent acquisition team", "hr department"}
+    {
+        "company",
+        "team",
+        "us",
+        "hr",
+        "careers",
+        "recruiting",
+        "recruitment",
+        "talent",
+        "jobs",
+        "job",
+        "hiring",
+        "human resources",
+        "people",
+        "talent acquisition",
+        "no reply",
+        "noreply",
+        "admin",
+        "support",
+        "info",
+        "notifications",
+        "hiring team",
+        "recruiting team",
+        "talent team",
+        "hr team",
+        "the team",
+        "our team",
+        "the company",
+        "our company",
+        "your company",
+        "organization",
+        "our organization",
+        "the organization",
+        "esteemed organization",
+        "position",
+        "role",
+        "people team",
+        "people ops",
+        "mailer daemon",
+        "postmaster",
+        "candidate",
+        "applicant",
+        "user",
+        "customer",
+        "your name",
+        "company name",
+        "applicant name",
+        "fake recruiter name",
+        "name",
+        "recruiter",
+        "the hiring team",
+        "talent acquisition team",
+        "hr department",
+    }
 )
 
 _DISPLAY_PATTERNS = [
     re.compile(r"^(?P<co>.+?) (?i:via|through|by) (?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*)?$"),
     re.compile(rf"^.+? (?i:at|from|@|-|\||\u2013|\u00b7) (?P<co>{NAME})$"),
     re.compile(
-        rf"^(?:[Tt]he )?(?P<co>{NAME}?) (?i:Recruiting|Recruitment|Careers|Career|Talent(?: Acquisition)?"
+        rf"^(?:[Tt]he )?(?P<co>{NAME}?) (?i:Recruiting|Recruitment|Careers|Career|Talent(?: "
+        rf"Acquisition)?"
         r"|Hiring|HR|Human Resources|Jobs|People(?: Ops| Operations)?|Team|University Recruiting|"
-        r"Campus Recruiting|Talent Team|Recruiting Team|Hiring Team|HR Team|Notifications|No-?Reply|"
+        r"Campus Recruiting|Talent Team|Recruiting Team|Hiring Team|HR Team|Notifications|"
+        r"No-?Reply|"
         r"Workday|Greenhouse|Lever|Ashby)(?i: Team)?$"
     ),
     re.compile(
-        rf"^(?i:Recruiting|Recruitment|Careers|Talent|Hiring Team|HR|Jobs) (?i:at|@|-|\|) (?P<co>{NAME})$"
+        rf"^(?i:Recruiting|Recruitment|Careers|Talent|Hiring Team|HR|Jobs) (?i:at|@|-|\|) "
+        rf"(?P<co>{NAME})$"
     ),
 ]
 # Subject and body keywords match in any case; the name itself must be capitalised.
@@ -93,8 +163,10 @@ _SUBJECT_WEAK = [
 ]
 _BODY_PATTERNS = [
     re.compile(
-        rf"(?i:thank you for|thanks for|thank you so much for) (?i:applying|your (?:interest|application)|"
-        rf"interviewing|considering|your time)(?: (?i:to|in|at|with|for))? (?:(?i:a|the|our) [^.\n]{{1,60}}? "
+        rf"(?i:thank you for|thanks for|thank you so much for) (?i:applying|your (?:interest|"
+        rf"application)|"
+        rf"interviewing|considering|your time)(?: (?i:to|in|at|with|for))? (?:(?i:a|the|our) "
+        rf"[^.\n]{{1,60}}? "
         rf"(?i:position|role|opening|job|opportunity|internship) (?i:at|with) )?(?P<co>{NAME})"
     ),
     re.compile(
@@ -104,12 +176,23 @@ _BODY_PATTERNS = [
     re.compile(
         rf"(?i:join|joining|welcome to|interest in|interested in|considering|career at|career with|"
         rf"work at|working at|work for|working for|here at|on behalf of|applying to|applied to|"
-        rf"application to|interviewing with|future with|family at|opportunities at|behalf of) (?P<co>{NAME})"
+        rf"application to|interviewing with|future with|family at|opportunities at|behalf of) "
+        rf"(?P<co>{NAME})"
     ),
 ]
 # "<Name> Recruiting Team", "<Name> is hiring": found from the words after the name.
-_AFTER_NAME = (" recruiting team", " talent team", " hiring team", " hr team", " careers team",
-               " people team", " is hiring", " are hiring", " is looking for", " is growing")
+_AFTER_NAME = (
+    " recruiting team",
+    " talent team",
+    " hiring team",
+    " hr team",
+    " careers team",
+    " people team",
+    " is hiring",
+    " are hiring",
+    " is looking for",
+    " is growing",
+)
 _NAME_BEFORE = re.compile(rf"(?P<co>{NAME})$")
 
 
@@ -117,7 +200,7 @@ _NAME_RX = re.compile(NAME)
 # The body patterns that start with a lowercase trigger word, indexed for one pass.
 _BODY_INDEX: WordIndex[int] = WordIndex(
     "company",
-    [(rx.pattern, i) for i, rx in enumerate(_BODY_PATTERNS) if rx.pattern.startswith("(?i:")]
+    [(rx.pattern, i) for i, rx in enumerate(_BODY_PATTERNS) if rx.pattern.startswith("(?i:")],
 )
 
 
@@ -129,8 +212,9 @@ class CompanyGuess:
 
 
 _DEPT = frozenset(
-    """careers career recruiting recruitment talent acquisition team hiring hr jobs people ops
-    operations notifications coordination scheduling human resources no-reply noreply""".split()
+    """careers career recruiting recruitment talent acquisition team hiring hr jobs
+    people ops operations notifications coordination scheduling human resources no-
+    reply noreply""".split()
 )
 
 
@@ -152,8 +236,10 @@ def _clean(raw: str | None) -> str | None:
     tokens = name.split()
     # cut at a token that ends a sentence ("TechCorp." in "at TechCorp. We ...")
     for i, tok in enumerate(tokens):
-        if tok.endswith((".", "!", "?")) and tok.lower() not in _SUFFIX_ABBR and not re.match(
-            r"^(?:[A-Z]\.)+$", tok
+        if (
+            tok.endswith((".", "!", "?"))
+            and tok.lower() not in _SUFFIX_ABBR
+            and not re.match(r"^(?:[A-Z]\.)+$", tok)
         ):
             tokens = tokens[: i + 1]
             tokens[-1] = tokens[-1].rstrip(".!?")
@@ -323,7 +409,11 @@ def _body_domain(body: str) -> str | None:
     """The domain of a company address mentioned in the body (an organizer, a contact)."""
     for m in re.finditer(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,})", body[:8000]):
         host = m.group(1).lower()
-        if is_freemail(host) or relay_for_domain(host) or host.endswith(("google.com", "example.com")):
+        if (
+            is_freemail(host)
+            or relay_for_domain(host)
+            or host.endswith(("google.com", "example.com"))
+        ):
             continue
         reg = registrable_domain(host)
         if reg:
@@ -358,7 +448,8 @@ def _from_display(display: str, hosts: list[str]) -> str | None:
         return None
     squashed = re.sub(r"[^a-z0-9]", "", (co or "").lower())
     labels = [re.sub(r"[^a-z0-9]", "", domain_label(h) or "") for h in hosts]
-    # A display name that spells the sender's domain is the company ("Atlas Ridge" at atlasridge.com).
+    # A display name that spells the sender's domain is the company
+    # ("Atlas Ridge" at atlasridge.com).
     if any(lb and len(squashed) >= 3 and (lb in squashed or squashed in lb) for lb in labels):
         return co
     # A bare organisation name sent through an ATS is the employer's name by design.

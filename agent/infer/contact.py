@@ -26,31 +26,66 @@ _NOREPLY_LOCAL = re.compile(
     re.I,
 )
 _DO_NOT_REPLY_TEXT = re.compile(
-    r"(?:do not|don't|please do not|please don't) (?:reply|respond) (?:to|directly to) (?:this|the) "
-    r"(?:e-?mail|message|address|automated)|this (?:mailbox|inbox|address) is (?:not monitored|unmonitored)|"
-    r"(?:replies|responses) to this (?:e-?mail|message|address) (?:are not|will not be) (?:monitored|read)",
+    r"(?:do not|don't|please do not|please don't) (?:reply|respond) (?:to|directly to) (?:this|"
+    r"the) "
+    r"(?:e-?mail|message|address|automated)|this (?:mailbox|inbox|address) is (?:not monitored|"
+    r"unmonitored)|"
+    r"(?:replies|responses) to this (?:e-?mail|message|address) (?:are not|will not be) "
+    r"(?:monitored|read)",
     re.I,
 )
 _PHONE_ASK = re.compile(
-    r"(?:give (?:me|us) a (?:call|ring|buzz)|please (?:call|phone|ring) (?:me|us)\b(?! [A-Z][a-z]+\b(?! at| on))|"
+    r"(?:give (?:me|us) a (?:call|ring|buzz)|please (?:call|phone|ring) (?:me|us)\b(?! "
+    r"[A-Z][a-z]+\b(?! at| on))|"
     r"call me (?:at|on|back|directly|anytime|any time|when|whenever|on my)|"
-    r"(?:i'd|i would|we'd|we would|i) (?:much )?prefer (?:a |to )?(?:phone|call|speak|talk|chat)(?: (?:by|over|on) "
-    r"(?:the )?phone)?|prefer(?:red)? (?:a )?(?:phone call|call) (?:over|to|rather than) (?:e-?mail|writing)|"
-    r"rather (?:than|not) (?:e-?mail|writing|exchange e-?mails)|(?:easier|better|quicker|faster) (?:to|if you) "
-    r"(?:call|phone|ring)|best (?:way )?to reach me is (?:by|via|on|over) (?:phone|my cell|mobile|telephone)|"
+    r"(?:i'd|i would|we'd|we would|i) (?:much )?prefer (?:a |to )?(?:phone|call|speak|talk|"
+    r"chat)(?: (?:by|over|on) "
+    r"(?:the )?phone)?|prefer(?:red)? (?:a )?(?:phone call|call) (?:over|to|rather than) "
+    r"(?:e-?mail|writing)|"
+    r"rather (?:than|not) (?:e-?mail|writing|exchange e-?mails)|(?:easier|better|quicker|faster) "
+    r"(?:to|if you) "
+    r"(?:call|phone|ring)|best (?:way )?to reach me is (?:by|via|on|over) (?:phone|my cell|mobile|"
+    r"telephone)|"
     r"reach me (?:by|on|at) (?:phone|my cell|my mobile)|(?:call|phone|ring) me instead|"
     r"(?:speak|talk|discuss) (?:this )?(?:by|over|on) the phone rather)",
     re.I,
 )
 _FIRST_NAME_OK = re.compile(
-    r"(?:please |feel free to |you can |just |do )?call me (?P<n>[A-Z][a-z]{1,20})\b(?! (?:at|on|back|when|if))|"
+    r"(?:please |feel free to |you can |just |do )?call me (?P<n>[A-Z][a-z]{1,20})\b(?! (?:at|on|"
+    r"back|when|if))|"
     r"(?:feel free to|please|you can|happy for you to|fine to) (?:use|call me by) my first name|"
     r"first[- ]name (?:basis|terms) (?:is|are) (?:fine|ok|okay|great|perfect)|"
-    r"no need (?:for|to be) (?:so )?formal|(?:please,? )?(?P<n2>[A-Z][a-z]{1,20}) is (?:fine|just fine|perfect)\b",
+    r"no need (?:for|to be) (?:so )?formal|(?:please,? )?(?P<n2>[A-Z][a-z]{1,20}) is (?:fine|just "
+    r"fine|perfect)\b",
 )
-_NOT_NAMES = frozenset({"at", "on", "back", "anytime", "tomorrow", "today", "monday", "tuesday",
-                        "wednesday", "thursday", "friday", "saturday", "sunday", "whenever", "when",
-                        "if", "directly", "please", "the", "this", "that", "it", "email", "phone"})
+_NOT_NAMES = frozenset(
+    {
+        "at",
+        "on",
+        "back",
+        "anytime",
+        "tomorrow",
+        "today",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "whenever",
+        "when",
+        "if",
+        "directly",
+        "please",
+        "the",
+        "this",
+        "that",
+        "it",
+        "email",
+        "phone",
+    }
+)
 
 
 # Cheap words that must be near a phrase before the phrase's regex is tried at all.
@@ -120,8 +155,11 @@ def find_contact(
     salutation: str | None = name or None
     if first_ok and fn_match:
         given = fn_match.group("n") or fn_match.group("n2")
-        salutation = given if given and given.lower() not in _NOT_NAMES else (
-            first_name(name) if name else None)
+        salutation = (
+            given
+            if given and given.lower() not in _NOT_NAMES
+            else (first_name(name) if name else None)
+        )
     return ContactInfo(contact, salutation, channel, first_ok)
 
 

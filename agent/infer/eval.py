@@ -83,8 +83,13 @@ def evaluate(records: list[dict[str, Any]], tz: ZoneInfo | None = None) -> Repor
         conf[gold][v.label] += 1
         if v.label != gold:
             rep.misclassified.append(
-                {"id": rec.get("id"), "gold": gold, "predicted": v.label,
-                 "confidence": round(v.confidence, 3), "evidence": v.evidence[:3]}
+                {
+                    "id": rec.get("id"),
+                    "gold": gold,
+                    "predicted": v.label,
+                    "confidence": round(v.confidence, 3),
+                    "evidence": v.evidence[:3],
+                }
             )
         tl = rec.get("timeline")
         if isinstance(tl, str) and tl.strip() and not _PLACEHOLDER.search(tl):
@@ -99,8 +104,13 @@ def evaluate(records: list[dict[str, Any]], tz: ZoneInfo | None = None) -> Repor
                 if v.due and v.due.isoformat() == due:
                     rep.due_right += 1
                 else:
-                    rep.misses.append({"id": rec.get("id"), "due": due,
-                                       "got": v.due.isoformat() if v.due else None})
+                    rep.misses.append(
+                        {
+                            "id": rec.get("id"),
+                            "due": due,
+                            "got": v.due.isoformat() if v.due else None,
+                        }
+                    )
         co = rec.get("company")
         if isinstance(co, str) and co.strip() and gold != "other":
             rep.company_total += 1
@@ -146,33 +156,47 @@ def load(path: str) -> list[dict[str, Any]]:
 
 
 def render(rep: Report) -> str:
-    lines = [f"messages: {rep.n}", "", f"{'label':<10} {'prec':>6} {'recall':>6} {'f1':>6} {'n':>5}"]
+    lines = [
+        f"messages: {rep.n}",
+        "",
+        f"{'label':<10} {'prec':>6} {'recall':>6} {'f1':>6} {'n':>5}",
+    ]
     for lb in LABELS:
         m = rep.per_label[lb]
-        lines.append(f"{lb:<10} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
-                     f"{int(m['support']):5d}")
+        lines.append(
+            f"{lb:<10} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
+            f"{int(m['support']):5d}"
+        )
     lines += [
         f"macro F1: {rep.macro_f1:.3f}",
         f"rejection precision: {rep.rejection_precision:.3f}",
         f"false rejections (non-rejections labelled rejection): {rep.false_rejections}",
         f"'other' taken for a job label: {rep.other_as_job_pct:.1f}%",
         f"offer recall: {rep.offer_recall:.3f}",
-        f"timeline found: {rep.timeline_found}/{rep.timeline_total} ({rep.timeline_found_pct:.1f}%)",
+        f"timeline found: {rep.timeline_found}/{rep.timeline_total} "
+        f"({rep.timeline_found_pct:.1f}%)",
     ]
     if rep.due_total:
         lines.append(f"due right: {rep.due_right}/{rep.due_total}")
     if rep.company_total:
-        lines.append(f"company right: {rep.company_right}/{rep.company_total} ({rep.company_pct:.1f}%)")
-    lines += ["", "confusion (rows gold, columns predicted):",
-              "           " + " ".join(f"{p[:6]:>6}" for p in LABELS)]
+        lines.append(
+            f"company right: {rep.company_right}/{rep.company_total} ({rep.company_pct:.1f}%)"
+        )
+    lines += [
+        "",
+        "confusion (rows gold, columns predicted):",
+        "           " + " ".join(f"{p[:6]:>6}" for p in LABELS),
+    ]
     for g in LABELS:
         lines.append(f"{g:<10} " + " ".join(f"{rep.confusion[g][p]:6d}" for p in LABELS))
     if rep.misclassified:
         lines += ["", "misclassified:"]
         for m in rep.misclassified:
             ev = "; ".join(m["evidence"]) or "-"
-            lines.append(f"  {m['id']}: gold {m['gold']}, predicted {m['predicted']} "
-                         f"({m['confidence']}) {ev}")
+            lines.append(
+                f"  {m['id']}: gold {m['gold']}, predicted {m['predicted']} "
+                f"({m['confidence']}) {ev}"
+            )
     if rep.misses:
         lines += ["", "timeline/due/company misses:"]
         lines += [f"  {json.dumps(m, ensure_ascii=False)}" for m in rep.misses]
@@ -180,7 +204,9 @@ def render(rep: Report) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m agent.infer.eval", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m agent.infer.eval", description=__doc__.split("\n")[0]
+    )
     ap.add_argument("corpus", help="labelled JSONL file")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     ap.add_argument("--tz", default=None, help="timezone for relative dates (default UTC)")

@@ -21,8 +21,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from agent.infer.scan import WordIndex
 from agent.infer.rules import JOB_LABELS, R, Rule
+from agent.infer.scan import WordIndex
 from agent.infer.text import Prepared, sentence_bounds
 from agent.message import Message
 from agent.verdict import AutoKind, Label
@@ -31,11 +31,14 @@ from agent.verdict import AutoKind, Label
 ACT_THRESHOLD = 0.8
 
 _NEGATION = re.compile(
-    r"(?:\bnot\b|n't\b|\bunable\b|\bno longer\b|\bnever\b|\bcannot\b|\bwithout\b|\bneither\b|\bnor\b)"
+    r"(?:\bnot\b|n't\b|\bunable\b|\bno longer\b|\bnever\b|\bcannot\b|\bwithout\b|\bneither\b|"
+    r"\bnor\b)"
 )
 _CONDITIONAL = re.compile(
-    r"(?:\bif\b|\bwhether\b|\bunless\b|\bin case\b|\bin the event\b|^\W*should\b|\bcandidates who\b|"
-    r"\bapplicants who\b|\bthose who\b|\bthose not\b|\bregardless\b|\beither way\b|\bwhether or not\b|"
+    r"(?:\bif\b|\bwhether\b|\bunless\b|\bin case\b|\bin the event\b|^\W*should\b|\bcandidates "
+    r"who\b|"
+    r"\bapplicants who\b|\bthose who\b|\bthose not\b|\bregardless\b|\beither way\b|\bwhether or "
+    r"not\b|"
     r"\bonly (?:those|candidates|applicants)\b)"
 )
 # "thank you for completing the coding challenge": that stage is done, nothing is asked.
@@ -66,7 +69,8 @@ _CAL_NOTICE_SUBJECT = re.compile(
     re.I,
 )
 _JOBWORDS = re.compile(
-    r"\b(?:application|applied|applying|candidate|candidacy|position|role|interview|hiring|recruit\w*|"
+    r"\b(?:application|applied|applying|candidate|candidacy|position|role|interview|hiring|"
+    r"recruit\w*|"
     r"resume|cv|job|offer|opening|vacancy)\b"
 )
 
@@ -116,9 +120,7 @@ _RULE_INDEX: WordIndex[int] = WordIndex(
 )
 
 
-_SUBJECT_SEARCH = tuple(
-    i for i, r in enumerate(R.rules) if r.scope == "subject" or not r.starts
-)
+_SUBJECT_SEARCH = tuple(i for i, r in enumerate(R.rules) if r.scope == "subject" or not r.starts)
 
 
 def collect(p: Prepared) -> list[Hit]:
@@ -273,10 +275,22 @@ def decide(msg: Message, p: Prepared) -> Intent:
 # Scheduling words that only mean an interview when the mail is about a job at all
 # ("are you free for coffee next Tuesday?" is not an invite).
 _SOFT_INVITE = frozenset(
-    {"what times work", "are you available", "pick a time", "share your availability",
-     "meeting link", "scheduling link", "look forward to meeting", "can we move to", "reschedule",
-     "let's schedule", "schedule an interview", "confirm your interview", "would tuesday work",
-     "would like to meet you"}
+    {
+        "what times work",
+        "are you available",
+        "pick a time",
+        "share your availability",
+        "meeting link",
+        "scheduling link",
+        "look forward to meeting",
+        "can we move to",
+        "reschedule",
+        "let's schedule",
+        "schedule an interview",
+        "confirm your interview",
+        "would tuesday work",
+        "would like to meet you",
+    }
 )
 _JOB_CONTEXT = re.compile(
     r"\b(?:interview\w*|application|applied|applying|candidate|candidacy|position|role|hiring|"

@@ -21,27 +21,31 @@ def first_names() -> frozenset[str]:
 
 # Words that make a display name an organisation's or a team's, never a person's.
 ORG_WORDS = frozenset(
-    """inc inc. llc ltd ltd. corp corp. corporation company co co. group labs lab technologies technology
-    tech systems solutions software services partners holdings bank capital ventures media studio studios
-    health healthcare medical foundation university college institute agency consulting consultants
-    industries international global careers career recruiting recruitment talent hiring hr jobs job team
-    people acquisition notifications notification support info admin no-reply noreply mail mailer
-    digest alerts alert news newsletter the of and & via at from analytics ai cloud network networks
-    digital design games energy logistics insurance financial finance marketing security robotics
-    dynamics works workshop store shop online gmbh sa ag bv plc pty limited department office events
-    motors repair dental clinic center centre hospital firm law airlines airline retail foods food gallery
-    manufacturing construction associates staffing resources enterprises enterprise automotive pharma
-    bio biotech therapeutics learning education academy school press publishing entertainment sports
-    hotel hotels restaurant restaurants market markets realty properties investments fund funds
-    trading logistics transport airways motors electric power""".split()
+    """inc inc. llc ltd ltd. corp corp. corporation company co co. group labs lab
+    technologies technology tech systems solutions software services partners holdings
+    bank capital ventures media studio studios health healthcare medical foundation
+    university college institute agency consulting consultants industries
+    international global careers career recruiting recruitment talent hiring hr jobs
+    job team people acquisition notifications notification support info admin no-reply
+    noreply mail mailer digest alerts alert news newsletter the of and & via at from
+    analytics ai cloud network networks digital design games energy logistics
+    insurance financial finance marketing security robotics dynamics works workshop
+    store shop online gmbh sa ag bv plc pty limited department office events motors
+    repair dental clinic center centre hospital firm law airlines airline retail foods
+    food gallery manufacturing construction associates staffing resources enterprises
+    enterprise automotive pharma bio biotech therapeutics learning education academy
+    school press publishing entertainment sports hotel hotels restaurant restaurants
+    market markets realty properties investments fund funds trading logistics
+    transport airways motors electric power""".split()
 )
 _NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'\-]+\.?$|^[^\W\d_]\.$")
 _PLACEHOLDER = re.compile(r"[\[\]{}<>_]")
 
 
 _NOT_NAME_FIRST = frozenset(
-    """hi hello dear hey thanks thank best regards cheers good great please sent from to subject on
-    kind warm warmest many yours sincerely all congratulations welcome re fwd team the our your""".split()
+    """hi hello dear hey thanks thank best regards cheers good great please sent from to
+    subject on kind warm warmest many yours sincerely all congratulations welcome re
+    fwd team the our your""".split()
 )
 
 
@@ -100,19 +104,25 @@ class Signature:
 
 
 _CLOSING = re.compile(
-    r"^(?:best|kind|warm|warmest|many|with|all the best|best wishes|regards|sincerely|cheers|thanks|"
+    r"^(?:best|kind|warm|warmest|many|with|all the best|best wishes|regards|sincerely|cheers|"
+    r"thanks|"
     r"thank you|thx|yours|respectfully|talk soon|take care|looking forward|cordially|saludos|"
     r"mit freundlichen grüßen|cordialement|best regards|kind regards|warm regards)\b[^\n]{0,30}$",
     re.I | re.M,
 )
 _TITLE_WORDS = re.compile(
-    r"\b(?:recruiter|recruiting|recruitment|manager|talent|hr|human resources|coordinator|specialist|partner|"
-    r"director|lead|head|acquisition|people|engineer|founder|ceo|cto|coo|vp|vice president|generalist|"
-    r"representative|sourcer|officer|consultant|associate|advisor|administrator|assistant|executive|"
+    r"\b(?:recruiter|recruiting|recruitment|manager|talent|hr|human resources|coordinator|"
+    r"specialist|partner|"
+    r"director|lead|head|acquisition|people|engineer|founder|ceo|cto|coo|vp|vice president|"
+    r"generalist|"
+    r"representative|sourcer|officer|consultant|associate|advisor|administrator|assistant|"
+    r"executive|"
     r"president|principal|team|hiring|scheduler|operations|analyst|designer|developer)\b",
     re.I,
 )
-_CONTACT_LINE = re.compile(r"@|https?://|www\.|\+?\d[\d ().-]{6,}|\bphone\b|\btel\b|\bmobile\b", re.I)
+_CONTACT_LINE = re.compile(
+    r"@|https?://|www\.|\+?\d[\d ().-]{6,}|\bphone\b|\btel\b|\bmobile\b", re.I
+)
 EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
@@ -124,7 +134,9 @@ def _short(line: str) -> bool:
     return (
         0 < len(line) <= 60
         and len(line.split()) <= 8
-        and not (_SENTENCE_END.search(line) and not line.lower().endswith((" inc.", " co.", " ltd.")))
+        and not (
+            _SENTENCE_END.search(line) and not line.lower().endswith((" inc.", " co.", " ltd."))
+        )
     )
 
 
@@ -140,7 +152,9 @@ def find_signature(body: str) -> Signature:
         lines = [ln for ln in lines if ln.strip()][:7]
     else:
         # No closing word: the last paragraph, if it is a short block ("Sam\nPixelcrane").
-        para = [ln.strip(" \t-\u2013\u2014|*") for ln in tail.rstrip().split("\n\n")[-1].split("\n")]
+        para = [
+            ln.strip(" \t-\u2013\u2014|*") for ln in tail.rstrip().split("\n\n")[-1].split("\n")
+        ]
         para = [ln for ln in para if ln]
         if not para or len(para) > 5 or not all(_short(ln) or EMAIL.search(ln) for ln in para):
             return Signature(None, None, None, _first_email(tail))

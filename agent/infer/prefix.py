@@ -23,6 +23,7 @@ def key(text: str, pos: int) -> str:
     """The index key of the text at `pos`: its next WIDTH characters, digits folded to 0."""
     return text[pos : pos + WIDTH].translate(DIGITS)
 
+
 _LIMIT = 4000
 
 

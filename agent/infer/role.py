@@ -9,24 +9,42 @@ _ROLE_NOUN = r"(?:position|role|opening|job|opportunity|vacancy|post|req|requisi
 _TITLE = r"[A-Za-z0-9][\w/&+#().,'-]*(?: (?:[A-Za-z0-9(][\w/&+#().,'-]*|-|&|/|\u2013)){0,7}"
 
 _BODY = [
-    re.compile(rf"(?:position|role|post|job title|title) of (?P<role>{_TITLE}?)(?: at | with | in |[.,;!]|\n|$)"),
-    re.compile(rf"(?:for|as|of|in) (?:the|a|an|our|this) (?:open )?(?P<role>{_TITLE}?) {_ROLE_NOUN}\b"),
-    re.compile(rf"(?:^|\n)\s*(?:position|role|job title|title|job)\s*:\s*(?P<role>[^\n]{{2,70}})", re.I),
+    re.compile(
+        rf"(?:position|role|post|job title|title) of (?P<role>{_TITLE}?)(?: at | with | in |[.,;!]|"
+        rf"\n|$)"
+    ),
+    re.compile(
+        rf"(?:for|as|of|in) (?:the|a|an|our|this) (?:open )?(?P<role>{_TITLE}?) {_ROLE_NOUN}\b"
+    ),
+    re.compile(
+        r"(?:^|\n)\s*(?:position|role|job title|title|job)\s*:\s*(?P<role>[^\n]{2,70})", re.I
+    ),
     re.compile(rf"offer you the (?P<role>{_TITLE}?) (?:position|role|job)\b"),
-    re.compile(rf"(?:application|applying|applied) (?:for|to) (?:the |a |an )?(?P<role>{_TITLE}?)"
-               rf"(?: {_ROLE_NOUN})? (?:at|with) [A-Z]"),
+    re.compile(
+        rf"(?:application|applying|applied) (?:for|to) (?:the |a |an )?(?P<role>{_TITLE}?)"
+        rf"(?: {_ROLE_NOUN})? (?:at|with) [A-Z]"
+    ),
 ]
 _SUBJECT = [
-    re.compile(rf"(?:application|applying|applied|interview|interviewing|offer|candidacy)(?: received)?"
-               rf"(?: for| as| to)(?: the| a| an)? (?P<role>{_TITLE}?)(?: {_ROLE_NOUN})?"
-               rf"(?: at [A-Z].*| with [A-Z].*| - .*| \| .*| \u2013 .*|\s*\(.*|$)", re.I),
-    re.compile(rf"^(?:[\w ]{{0,40}}?)(?:invitation|invite|request|confirmation|received|offer|update|"
-               rf"opportunity|interview|application|status|scheduled|confirmed|filled|"
-               rf"assessment|next steps?)\s?[:|\u2013-]\s?(?P<role>[^|:\u2013]{{2,70}}?)"
-               rf"(?: (?:at|with|-|\u2013|\|) .*|$)", re.I),
-    re.compile(rf"\|\s?(?P<role>[^|]{{2,60}}?) (?:position|role)\s*(?:\||$)", re.I),
-    re.compile(rf"^(?:your )?(?P<role>{_TITLE}?) (?:application|interview|offer|position|role)"
-               rf"(?: (?:update|status|received|confirmation|invitation|opportunity|at .*))?$", re.I),
+    re.compile(
+        rf"(?:application|applying|applied|interview|interviewing|offer|candidacy)(?: received)?"
+        rf"(?: for| as| to)(?: the| a| an)? (?P<role>{_TITLE}?)(?: {_ROLE_NOUN})?"
+        rf"(?: at [A-Z].*| with [A-Z].*| - .*| \| .*| \u2013 .*|\s*\(.*|$)",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:[\w ]{0,40}?)(?:invitation|invite|request|confirmation|received|offer|update|"
+        r"opportunity|interview|application|status|scheduled|confirmed|filled|"
+        r"assessment|next steps?)\s?[:|\u2013-]\s?(?P<role>[^|:\u2013]{2,70}?)"
+        r"(?: (?:at|with|-|\u2013|\|) .*|$)",
+        re.I,
+    ),
+    re.compile(r"\|\s?(?P<role>[^|]{2,60}?) (?:position|role)\s*(?:\||$)", re.I),
+    re.compile(
+        rf"^(?:your )?(?P<role>{_TITLE}?) (?:application|interview|offer|position|role)"
+        rf"(?: (?:update|status|received|confirmation|invitation|opportunity|at .*))?$",
+        re.I,
+    ),
 ]
 _BAD = re.compile(
     r"^(?:the|a|an|this|that|your|our|same|open|new|above|following|current|position|role|job|"
@@ -43,11 +61,13 @@ _BAD_WORD = re.compile(
 )
 _LEAD = re.compile(
     r"(?i)\b(?:interview|interviews|assessment|application|invitation|test|challenge|offer|"
-    r"opportunity|review|update|inquiry|enquiry|confirmation|screen|call)s? (?:for|as|to|-|\u2013|:) "
+    r"opportunity|review|update|inquiry|enquiry|confirmation|screen|call)s? (?:for|as|to|-|\u2013|"
+    r":) "
     r"(?:the |a |an |our |this |your )?|\s[-\u2013|:]\s"
 )
-_TRAIL = re.compile(r"(?:\s+(?:position|role|job|opening|opportunity|vacancy|at|with|for|in|-|\u2013|\|))+$",
-                    re.I)
+_TRAIL = re.compile(
+    r"(?:\s+(?:position|role|job|opening|opportunity|vacancy|at|with|for|in|-|\u2013|\|))+$", re.I
+)
 
 
 def find_role(subject: str, body: str) -> str | None:

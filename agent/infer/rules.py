@@ -79,9 +79,19 @@ class RuleSet:
     ) -> None:
         nd = (needles,) if isinstance(needles, str) else needles
         self.rules.append(
-            Rule(vote, weight, re.compile(_BOUNDARY + pattern + ")" if boundary else pattern), nd,
-                 neg, cond, scope, family or pattern[:40], past, re.compile(pattern),
-                 prefixes(pattern) if boundary else None)
+            Rule(
+                vote,
+                weight,
+                re.compile(_BOUNDARY + pattern + ")" if boundary else pattern),
+                nd,
+                neg,
+                cond,
+                scope,
+                family or pattern[:40],
+                past,
+                re.compile(pattern),
+                prefixes(pattern) if boundary else None,
+            )
         )
 
 
@@ -91,7 +101,10 @@ add = R.add
 WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 NOT = r"(?:not|n't|unable to|not able to|cannot|can't|won't)"
 CANDS = r"(?:candidates?|applicants?|individuals?|profiles?|persons?|people|finalists?|someone)"
-OTHERS = r"(?:other|another|a different|different|alternative|more qualified|more experienced|an internal|internal)"
+OTHERS = (
+    r"(?:other|another|a different|different|alternative|more qualified|more experienced|"
+    r"an internal|internal)"
+)
 APPNOUN = r"(?:application|candidacy|candidature|profile|resume|cv|submission|interest)"
 
 # ---------------------------------------------------------------- rejection
@@ -115,7 +128,8 @@ add(
     "rejection",
     0.96,
     r"(?:decided|decision|chosen|elected|opted|determined|agreed) (?:not to|to not) "
-    r"(?:proceed|move|pursue|progress|advance|continue|go|invite|offer|extend|consider|take|schedule|"
+    r"(?:proceed|move|pursue|progress|advance|continue|go|invite|offer|extend|consider|take|"
+    r"schedule|"
     r"shortlist)",
     ("not to", "to not"),
     cond=True,
@@ -124,7 +138,8 @@ add(
 add(
     "rejection",
     0.95,
-    rf"{NOT} (?:be )?(?:moving|move|proceeding|proceed|going|progressing|progress|taking|advancing|advance|"
+    rf"{NOT} (?:be )?(?:moving|move|proceeding|proceed|going|progressing|progress|taking|advancing|"
+    rf"advance|"
     r"continuing|continue|pursuing|pursue)(?: you)?(?: forward| ahead| further)? (?:with|on) "
     r"(?:your|you\b|the application|this application|the process|it\b|this\b|that\b)",
     ("not", "n't", "unable"),
@@ -144,8 +159,10 @@ add(
 add(
     "rejection",
     0.96,
-    r"(?:move|moving|moved|go|going|gone|went|proceed|proceeding|proceeded|continue|continuing|continued|"
-    r"pursue|pursuing|pursued|progress|progressing|progressed|decided to go|chosen to go|opted to go)"
+    r"(?:move|moving|moved|go|going|gone|went|proceed|proceeding|proceeded|continue|continuing|"
+    r"continued|"
+    r"pursue|pursuing|pursued|progress|progressing|progressed|decided to go|chosen to go|opted to "
+    r"go)"
     rf" (?:forward |ahead |on )?with (?:an? |the )?{OTHERS} {CANDS}",
     "with",
     cond=True,
@@ -154,7 +171,8 @@ add(
 add(
     "rejection",
     0.92,
-    r"(?:moved|moving|move|proceed|proceeding|go|going|gone|went|continue|continuing)(?: forward| ahead)? "
+    r"(?:moved|moving|move|proceed|proceeding|go|going|gone|went|continue|continuing)(?: forward| "
+    r"ahead)? "
     r"with (?:candidates|applicants|someone|a candidate|an applicant|a person|individuals|people|"
     r"profiles|finalists) (?:whose|who|that|with)",
     "with",
@@ -164,8 +182,10 @@ add(
 add(
     "rejection",
     0.95,
-    r"(?:selected|chosen|hired|identified|offered the (?:position|role|job) to|extended (?:an|the) offer to|"
-    r"gone with|went with|decided on|decided for|settled on|appointed|filled (?:the|this) (?:position|role) with)"
+    r"(?:selected|chosen|hired|identified|offered the (?:position|role|job) to|extended (?:an|the) "
+    r"offer to|"
+    r"gone with|went with|decided on|decided for|settled on|appointed|filled (?:the|this) "
+    r"(?:position|role) with)"
     rf" (?:an? |the )?(?:{OTHERS}|more suitable|stronger|better[- ]suited|better[- ]matched) "
     rf"(?:{CANDS}|person|match)",
     (
@@ -186,7 +206,8 @@ add(
 add(
     "rejection",
     0.9,
-    rf"(?:pursue|pursuing|consider|considering|interview|interviewing|focus on|prioriti[sz]e) {OTHERS} {CANDS}",
+    rf"(?:pursue|pursuing|consider|considering|interview|interviewing|focus on|prioriti[sz]e) "
+    rf"{OTHERS} {CANDS}",
     ("pursu", "consider", "interview", "focus", "priorit"),
     cond=True,
     family="pursue other candidates",
@@ -194,7 +215,8 @@ add(
 add(
     "rejection",
     0.95,
-    r"(?:position|role|job|vacancy|opening|requisition|post) (?:has|had|have) (?:now |already )?been "
+    r"(?:position|role|job|vacancy|opening|requisition|post) (?:has|had|have) (?:now |already "
+    r")?been "
     r"(?:filled|offered to (?:another|someone|a different))",
     "been",
     cond=True,
@@ -221,7 +243,8 @@ add(
 add(
     "rejection",
     0.95,
-    r"(?:not|n't) (?:been |be )?(?:selected|shortlisted|successful|chosen|retained|invited|advanced|progressed)"
+    r"(?:not|n't) (?:been |be )?(?:selected|shortlisted|successful|chosen|retained|invited|"
+    r"advanced|progressed)"
     r"(?! (?:yet|at this stage yet))",
     ("not", "n't"),
     cond=True,
@@ -231,7 +254,8 @@ add(
     "rejection",
     0.9,
     r"(?:unsuccessful|not successful) (?:on this occasion|this time|at this time|in|for)|"
-    r"(?:application|candidacy) (?:was|has been|is|were) unsuccessful|unsuccessful (?:application|candidacy)",
+    r"(?:application|candidacy) (?:was|has been|is|were) unsuccessful|unsuccessful (?:application|"
+    r"candidacy)",
     "unsuccessful",
     cond=True,
     family="unsuccessful",
@@ -239,7 +263,8 @@ add(
 add(
     "rejection",
     0.95,
-    rf"{APPNOUN} (?:has been|was|is|had been) (?:declined|rejected|denied|turned down|not accepted)",
+    rf"{APPNOUN} (?:has been|was|is|had been) (?:declined|rejected|denied|turned down|not "
+    rf"accepted)",
     ("declined", "rejected", "denied", "turned down", "not accepted"),
     cond=True,
     family="application declined",
@@ -247,7 +272,8 @@ add(
 add(
     "rejection",
     0.9,
-    r"(?:did not|didn't|does not|doesn't|will not|won't) (?:make it|progress|advance|pass|succeed|move on)"
+    r"(?:did not|didn't|does not|doesn't|will not|won't) (?:make it|progress|advance|pass|succeed|"
+    r"move on)"
     r"(?: (?:to|through|in|past|beyond))?",
     ("did not", "didn't", "does not", "doesn't", "will not", "won't"),
     cond=True,
@@ -257,7 +283,8 @@ add(
     "rejection",
     0.95,
     r"keep (?:your|you|the) (?:resume|cv|details|information|profile|application|contact details|"
-    r"name|materials|credentials)(?: and [a-z ]{1,30})? (?:on file|in our (?:files|records|database|system|"
+    r"name|materials|credentials)(?: and [a-z ]{1,30})? (?:on file|in our (?:files|records|"
+    r"database|system|"
     r"talent (?:pool|community|network))|active (?:in|on))",
     "keep",
     cond=True,
@@ -274,7 +301,8 @@ add(
 add(
     "rejection",
     0.95,
-    rf"{NOT} (?:be )?(?:extending|extend|making|make|in a position to (?:offer|extend|make)|able to offer|offer|offering)"
+    rf"{NOT} (?:be )?(?:extending|extend|making|make|in a position to (?:offer|extend|make)|able "
+    rf"to offer|offer|offering)"
     r"(?: you)? (?:an?|the|this|any) (?:job |employment |formal )?(?:offer|position|role)",
     ("not", "n't", "unable"),
     cond=True,
@@ -310,7 +338,8 @@ add(
     "rejection",
     0.85,
     r"(?:decided|chosen|chose|opted|elected) to (?:hire|offer the (?:role|position) to|"
-    r"extend an offer to|select|go with|proceed with|move forward with) (?:someone else|another|a candidate whose|"
+    r"extend an offer to|select|go with|proceed with|move forward with) (?:someone else|another|a "
+    r"candidate whose|"
     r"a different|an internal|an applicant whose)",
     "to",
     cond=True,
@@ -329,7 +358,8 @@ add(
     "rejection",
     0.82,
     r"(?:doesn't|does not|did not|didn't|do not|don't) (?:fully |quite |closely )?"
-    r"(?:meet|match|align with|fit) (?:our|the|all of (?:our|the)) (?:current )?(?:requirements|needs|criteria|"
+    r"(?:meet|match|align with|fit) (?:our|the|all of (?:our|the)) (?:current )?(?:requirements|"
+    r"needs|criteria|"
     r"qualifications|standards|expectations)",
     ("meet", "match", "align", "fit"),
     cond=True,
@@ -384,7 +414,8 @@ add(
     "rejection",
     0.55,
     r"wish(?:ing)? you (?:the very best|the best|all the best|every success|success|luck|"
-    r"good luck|well|the best of luck)(?: of luck)?(?: in| with| on| for)? (?:your|the|all your|all of your) "
+    r"good luck|well|the best of luck)(?: of luck)?(?: in| with| on| for)? (?:your|the|all your|"
+    r"all of your) "
     r"(?:job search|search|future|career|endeavou?rs|next|professional|continued)",
     "wish",
     family="best wishes",
@@ -440,18 +471,24 @@ add(
 
 # ---------------------------------------------------------------- offer
 NOT_INTERVIEW = (
-    r"(?! (?:an? |the |this )?(?:(?:opportunity|chance|invitation) (?:to|for) (?:interview|meet|speak|talk|chat|"
-    r"participate|attend|take|complete|discuss|visit|join us for)|interview|invitation|(?:phone|video|virtual|"
-    r"onsite|on-site|in-person|technical|first|second|final) |slot|time slot|call\b|free|discount|a discount|"
+    r"(?! (?:an? |the |this )?(?:(?:opportunity|chance|invitation) (?:to|for) (?:interview|meet|"
+    r"speak|talk|chat|"
+    r"participate|attend|take|complete|discuss|visit|join us for)|interview|invitation|(?:phone|"
+    r"video|virtual|"
+    r"onsite|on-site|in-person|technical|first|second|final) |slot|time slot|call\b|free|discount|"
+    r"a discount|"
     r"\d+%|our (?:newsletter|free)|exclusive))"
 )
 add(
     "offer",
     0.97,
-    r"(?:pleased|delighted|excited|thrilled|happy|glad|honou?red|proud|like|love|want|wish|able) to "
+    r"(?:pleased|delighted|excited|thrilled|happy|glad|honou?red|proud|like|love|want|wish|able) "
+    r"to "
     r"(?:formally |officially |now |finally |verbally )?(?:offer you" + NOT_INTERVIEW + r"|"
-    r"extend (?:you )?(?:an?|the|this|our) (?:formal |official |written |verbal |conditional |full[- ]time |"
-    r"contingent |final )?(?:job |employment )?offer|present (?:you )?(?:with )?(?:an?|the|this) (?:formal |"
+    r"extend (?:you )?(?:an?|the|this|our) (?:formal |official |written |verbal |conditional |"
+    r"full[- ]time |"
+    r"contingent |final )?(?:job |employment )?offer|present (?:you )?(?:with )?(?:an?|the|this) "
+    r"(?:formal |"
     r"written )?(?:job |employment )?offer|make you an offer)",
     "to ",
     neg=True,
@@ -460,7 +497,8 @@ add(
 add(
     "offer",
     0.95,
-    r"offer(?:ing)? you (?:the|a|this|our) (?:position|role|job|post|full[- ]time|opportunity to join|"
+    r"offer(?:ing)? you (?:the|a|this|our) (?:position|role|job|post|full[- ]time|opportunity to "
+    r"join|"
     r"place on|contract)",
     "offer",
     neg=True,
@@ -495,7 +533,8 @@ add(
 add(
     "offer",
     0.9,
-    r"(?:verbal|written|formal|official|conditional|contingent|final|tentative) (?:job )?offer(?!s)",
+    r"(?:verbal|written|formal|official|conditional|contingent|final|tentative) (?:job "
+    r")?offer(?!s)",
     "offer",
     neg=True,
     family="verbal offer",
@@ -512,7 +551,8 @@ add(
 add(
     "offer",
     0.88,
-    r"(?:accept|accepting|acceptance of|sign|signing|countersign|review|reviewing|consider|considering)"
+    r"(?:accept|accepting|acceptance of|sign|signing|countersign|review|reviewing|consider|"
+    r"considering)"
     r" (?:the|this|your|our) (?:attached |formal |written |enclosed |official )?offer(?!s)",
     "offer",
     neg=True,
@@ -547,7 +587,8 @@ add(
     "offer",
     0.3,
     r"(?:start(?:ing)? date|starting salary|base salary|annual salary|compensation package|"
-    r"signing bonus|sign-on bonus|relocation package|equity grant|stock options|rsus?\b|salary:|benefits package)",
+    r"signing bonus|sign-on bonus|relocation package|equity grant|stock options|rsus?\b|salary:|"
+    r"benefits package)",
     (
         "start",
         "salary",
@@ -578,7 +619,8 @@ add(
 
 # ---------------------------------------------------------------- invite
 IV_NOUN = (
-    r"(?:interview|phone screen|screening|screen|call|chat|conversation|meeting|video call|zoom|teams|"
+    r"(?:interview|phone screen|screening|screen|call|chat|conversation|meeting|video call|zoom|"
+    r"teams|"
     r"assessment|onsite|on-site|session|round|discussion|time to (?:talk|chat|speak|meet))"
 )
 add(
@@ -613,8 +655,10 @@ add(
     "invite",
     0.8,
     r"(?:share|send|provide|let (?:me|us) know|confirm|give (?:me|us)|reply with|tell (?:me|us)|"
-    r"indicate|advise)(?: of)? (?:your|a few|some|what|which|when|us|me)?(?: with)? ?(?:your )?(?:availability|"
-    r"available (?:times?|slots?|dates?|windows?)|times? (?:that )?(?:work|suit)|(?:a )?(?:few )?(?:time )?slots|"
+    r"indicate|advise)(?: of)? (?:your|a few|some|what|which|when|us|me)?(?: with)? ?(?:your "
+    r")?(?:availability|"
+    r"available (?:times?|slots?|dates?|windows?)|times? (?:that )?(?:work|suit)|(?:a )?(?:few "
+    r")?(?:time )?slots|"
     r"when you(?:'re| are| would be)? (?:available|free))",
     "avail",
     neg=True,
@@ -641,7 +685,8 @@ add(
     0.78,
     r"(?:pick|choose|select|book|grab|reserve|find) (?:a|an|your|the)? ?(?:\d+[- ]min(?:ute)?s? )?"
     r"(?:preferred |suitable |"
-    r"convenient )?(?:time|slot|date|interview slot|time slot|timeslot)|available (?:time )?slots|time slots",
+    r"convenient )?(?:time|slot|date|interview slot|time slot|timeslot)|available (?:time )?slots|"
+    r"time slots",
     ("time", "slot", "date"),
     family="pick a time",
 )
@@ -649,8 +694,10 @@ add(
     "invite",
     0.85,
     r"calendly\.com|goodtime\.io|modernloop|greenhouse\.io/[^\s]*schedul|schedule\.greenhouse|"
-    r"lever\.co/[^\s]*(?:interview|schedul)|ashbyhq\.com/[^\s]*schedul|cal\.com/|chilipiper|savvycal|"
-    r"youcanbook\.me|meetings\.hubspot|/bookings/|calendar\.app\.google|calendar\.google\.com/calendar/appointments",
+    r"lever\.co/[^\s]*(?:interview|schedul)|ashbyhq\.com/[^\s]*schedul|cal\.com/|chilipiper|"
+    r"savvycal|"
+    r"youcanbook\.me|meetings\.hubspot|/bookings/|calendar\.app\.google|"
+    r"calendar\.google\.com/calendar/appointments",
     (
         "calendly",
         "goodtime",
@@ -683,7 +730,8 @@ add(
     "invite",
     0.82,
     r"hackerrank|codility|codesignal|testgorilla|hirevue|coderpad|karat\.(?:io|com)|"
-    r"qualified\.io|devskiller|vervoe|pymetrics|criteria corp|harver|mettl|imocha|spark hire|sparkhire|"
+    r"qualified\.io|devskiller|vervoe|pymetrics|criteria corp|harver|mettl|imocha|spark hire|"
+    r"sparkhire|"
     r"willo\.video|bryq|plum\.io",
     (
         "hacker",
@@ -712,7 +760,8 @@ add(
     "invite",
     0.82,
     r"(?:move|moving|moved|advance|advancing|advanced|progress|progressing|progressed|invite|take|"
-    r"taking|bring|pass|passed)(?: you)? (?:forward |on |through )?(?:to|into|onto) (?:the )?(?:next|following|"
+    r"taking|bring|pass|passed)(?: you)? (?:forward |on |through )?(?:to|into|onto) (?:the "
+    r")?(?:next|following|"
     r"interview|final|second|third|technical|onsite|on-site) (?:round|stage|step|phase|interview)",
     (
         "next",
@@ -732,7 +781,8 @@ add(
     "invite",
     0.8,
     r"(?:excited|happy|pleased|glad|delighted|thrilled|like|love|want|keen|eager) to "
-    r"(?:move|moving|proceed|go|continue) (?:forward |ahead )?(?:with you|with your (?:application|candidacy)|"
+    r"(?:move|moving|proceed|go|continue) (?:forward |ahead )?(?:with you|with your (?:application|"
+    r"candidacy)|"
     r"to the next)",
     "to",
     neg=True,
@@ -741,8 +791,10 @@ add(
 add(
     "invite",
     0.82,
-    r"(?:progressed|advanced|moved|been selected|selected|chosen|passed)(?: on)? (?:to|for|through) "
-    r"(?:the )?(?:next|interview|final|second|technical|first|initial|an interview|a (?:phone|video|technical))",
+    r"(?:progressed|advanced|moved|been selected|selected|chosen|passed)(?: on)? (?:to|for|"
+    r"through) "
+    r"(?:the )?(?:next|interview|final|second|technical|first|initial|an interview|a (?:phone|"
+    r"video|technical))",
     ("progress", "advance", "moved", "select", "chosen", "passed"),
     neg=True,
     family="progressed to interview",
@@ -763,7 +815,8 @@ add(
     "invite",
     0.88,
     r"interview (?:details|confirmation|confirmed|scheduled|is scheduled|has been scheduled|"
-    r"is confirmed|has been confirmed|is set|is booked|request|scheduling|availability|logistics|itinerary|"
+    r"is confirmed|has been confirmed|is set|is booked|request|scheduling|availability|logistics|"
+    r"itinerary|"
     r"agenda|schedule)",
     "interview",
     family="interview details",
@@ -790,7 +843,8 @@ add(
     "invite",
     0.72,
     r"(?:you will|you'll) be (?:scheduled|invited|contacted to schedule)|"
-    r"(?:reach out|contact you|be in touch|get in touch) (?:shortly |soon )?(?:with|to (?:schedule|arrange|set up|"
+    r"(?:reach out|contact you|be in touch|get in touch) (?:shortly |soon )?(?:with|to (?:schedule|"
+    r"arrange|set up|"
     r"book)) (?:the )?(?:interview|a time|a call|next interview|a meeting|your interview)",
     ("schedul", "invited", "interview", "a time", "a call"),
     neg=True,
@@ -800,8 +854,10 @@ add(
     "invite",
     0.78,
     r"(?:complete|take|finish|submit|attempt|start|begin)(?: the)? (?:the |a |an |our |this |your |"
-    r"following |short |online |technical |coding |take-home |timed |brief )*(?:assessment|challenge|"
-    r"coding (?:test|exercise|challenge)|online test|skills? test|test|exercise|assignment|questionnaire|"
+    r"following |short |online |technical |coding |take-home |timed |brief )*(?:assessment|"
+    r"challenge|"
+    r"coding (?:test|exercise|challenge)|online test|skills? test|test|exercise|assignment|"
+    r"questionnaire|"
     r"case study|take-home|homework|work sample)",
     ("complete", "take", "finish", "submit", "attempt", "start", "begin"),
     neg=True,
@@ -848,7 +904,8 @@ add(
     "invite",
     0.72,
     r"(?:would|'d) (?:like|love) to (?:speak|talk|chat|meet|connect) (?:with you )?"
-    r"(?:further|more|again)? ?(?:about|regarding|on) (?:your application|the (?:[a-z-]+ ){0,4}(?:role|position))",
+    r"(?:further|more|again)? ?(?:about|regarding|on) (?:your application|the (?:[a-z-]+ "
+    r"){0,4}(?:role|position))",
     ("like to", "love to"),
     neg=True,
     family="like to speak about your application",
@@ -872,7 +929,8 @@ add(
     "invite",
     0.9,
     r"^(?:(?:phone|video|virtual|onsite|on-site|technical|final|first|second|third|next|"
-    r"panel)[a-z -]{0,12} )?interview (?:invitation|invite|request|opportunity|confirmation|scheduled|"
+    r"panel)[a-z -]{0,12} )?interview (?:invitation|invite|request|opportunity|confirmation|"
+    r"scheduled|"
     r"scheduling|availability|with|at|for)",
     "interview",
     scope="subject",
@@ -891,7 +949,8 @@ add(
     "invite",
     0.3,
     r"(?:phone|video|virtual|zoom|teams|onsite|on-site|in-person|technical|final|panel|first|"
-    r"second|third|next|initial|hiring manager|behavioral|behavioural|system design|coding|in person|round)"
+    r"second|third|next|initial|hiring manager|behavioral|behavioural|system design|coding|in "
+    r"person|round)"
     r"(?: round)? interview",
     "interview",
     neg=True,
@@ -910,8 +969,10 @@ add(
 add(
     "ack",
     0.88,
-    r"(?:received|receipt of|got|recieved|acknowledge)(?: and reviewing)? your (?:job |online |recent |"
-    r"completed )?(?:application|resume|cv|submission|materials|documents|candidacy|job application|"
+    r"(?:received|receipt of|got|recieved|acknowledge)(?: and reviewing)? your (?:job |online |"
+    r"recent |"
+    r"completed )?(?:application|resume|cv|submission|materials|documents|candidacy|job "
+    r"application|"
     r"application materials)",
     ("receiv", "receipt", "got", "reciev", "acknowledge"),
     neg=True,
@@ -920,9 +981,11 @@ add(
 add(
     "ack",
     0.9,
-    r"(?:application|resume|cv|submission) (?:for (?:the )?(?:[^.\n]|(?<=inc|\sco|orp|ltd|llc)\.){1,80}? )?"
+    r"(?:application|resume|cv|submission) (?:for (?:the )?(?:[^.\n]|(?<=inc|\sco|orp|ltd|"
+    r"llc)\.){1,80}? )?"
     r"(?:has been|was|is|had been|"
-    r"have been) (?:successfully |officially |now |safely )?(?:received|submitted|sent|recorded|registered|"
+    r"have been) (?:successfully |officially |now |safely )?(?:received|submitted|sent|recorded|"
+    r"registered|"
     r"logged|completed|delivered)",
     ("received", "submitted", "sent", "recorded", "registered", "logged", "completed", "delivered"),
     neg=True,
@@ -970,7 +1033,8 @@ add(
 add(
     "ack",
     0.9,
-    r"your application was sent to|application (?:was )?sent to|you applied (?:to|for) [^.\n]{1,60} on",
+    r"your application was sent to|application (?:was )?sent to|you applied (?:to|for) "
+    r"[^.\n]{1,60} on",
     ("sent to", "applied"),
     family="application sent",
 )
@@ -992,7 +1056,8 @@ add(
     "ack",
     0.5,
     r"(?:will|'ll|are going to) (?:now )?"
-    r"(?:carefully |thoroughly )?(?:review|be reviewing|assess|evaluate|look over|consider) (?:it|your "
+    r"(?:carefully |thoroughly )?(?:review|be reviewing|assess|evaluate|look over|consider) (?:it|"
+    r"your "
     r"(?:application|resume|cv|profile|qualifications|submission|materials|experience|background))",
     ("review", "assess", "evaluat", "look over", "consider"),
     family="we will review",
@@ -1008,7 +1073,8 @@ add(
 add(
     "ack",
     0.6,
-    r"only (?:shortlisted|selected|successful|qualified) (?:candidates|applicants) will be contacted|"
+    r"only (?:shortlisted|selected|successful|qualified) (?:candidates|applicants) will be "
+    r"contacted|"
     r"due to the (?:high|large) (?:volume|number) of (?:applications|applicants)",
     ("only", "volume", "number"),
     family="only shortlisted contacted",
@@ -1037,7 +1103,8 @@ add(
     0.62,
     r"(?:still|currently|are|am|is) (?:actively )?(?:reviewing|evaluating|assessing|considering|"
     r"interviewing|deliberating|in the process of (?:reviewing|interviewing|evaluating|assessing)|"
-    r"working through)|(?:is|are|remains?) still (?:being )?(?:considered|under consideration|in (?:the )?"
+    r"working through)|(?:is|are|remains?) still (?:being )?(?:considered|under consideration|in "
+    r"(?:the )?"
     r"(?:process|running|consideration|progress|review))|still in the (?:running|process)",
     (
         "reviewing",
@@ -1063,7 +1130,8 @@ add(
 add(
     "update",
     0.7,
-    r"(?:haven't|have not|not yet|hasn't|has not) (?:yet )?(?:made|reached|finali[sz]ed) (?:a|our|the)"
+    r"(?:haven't|have not|not yet|hasn't|has not) (?:yet )?(?:made|reached|finali[sz]ed) (?:a|our|"
+    r"the)"
     r" (?:final )?decision|no (?:final )?decision (?:has been made|yet|has been reached)",
     "decision",
     family="no decision yet",
@@ -1081,7 +1149,8 @@ add(
     "update",
     0.42,
     r"(?:will|'ll|shall|to) (?:be in touch|get back to you|let you know|update you|reach out|"
-    r"follow up|circle back|contact you|share (?:further |more )?(?:updates|feedback|next steps)|provide (?:you "
+    r"follow up|circle back|contact you|share (?:further |more )?(?:updates|feedback|next steps)|"
+    r"provide (?:you "
     r"with )?(?:an update|feedback|next steps)|keep you (?:posted|updated|informed|in the loop)|"
     r"communicate (?:further )?updates|share (?:an )?update|come back to you|write to you|"
     r"have (?:an answer|news|more (?:news|clarity|information|info|details)) for you|know more)",
@@ -1115,7 +1184,8 @@ add(
 add(
     "update",
     0.5,
-    r"(?:delay|delayed|taking (?:a bit |a little |slightly )?longer|take (?:a bit |a little )?longer|"
+    r"(?:delay|delayed|taking (?:a bit |a little |slightly )?longer|take (?:a bit |a little "
+    r")?longer|"
     r"slower than|behind schedule|running late)",
     ("delay", "longer", "slower", "behind", "late"),
     family="delay",
@@ -1130,9 +1200,11 @@ add(
 add(
     "update",
     0.58,
-    r"thank(?:s| you) (?:again |so much )?for (?:taking the time to |attending (?:the |your |our )?|"
+    r"thank(?:s| you) (?:again |so much )?for (?:taking the time to |attending (?:the |your |our "
+    r")?|"
     r"coming in (?:for (?:the |your )?)?|your time (?:during|in|at|for) (?:the |your |our )?|"
-    r"participating in (?:the |our )?)?(?:interview|interviewing|speaking|meeting|chatting|talking|visit|"
+    r"participating in (?:the |our )?)?(?:interview|interviewing|speaking|meeting|chatting|talking|"
+    r"visit|"
     r"discuss|conversation)",
     "thank",
     family="thanks for interviewing",
@@ -1165,7 +1237,8 @@ add(
     "update",
     0.55,
     r"(?:noted|received|reviewed) (?:your|the) (?:response|reply|follow[- ]?up|note)|"
-    r"thank(?:s| you) for (?:your|the) (?:response|reply|follow[- ]?up|note|email|message|quick reply)",
+    r"thank(?:s| you) for (?:your|the) (?:response|reply|follow[- ]?up|note|email|message|quick "
+    r"reply)",
     ("response", "reply", "follow", "note", "email", "message"),
     family="thanks for your response",
 )
@@ -1232,7 +1305,8 @@ add(
     "outreach",
     0.85,
     r"came across your (?:profile|resume|background|linkedin|github|portfolio|cv|work|"
-    r"experience)|(?:found|saw|noticed|viewed|reviewed) your (?:linkedin |online |github )?(?:profile|resume|cv|"
+    r"experience)|(?:found|saw|noticed|viewed|reviewed) your (?:linkedin |online |github "
+    r")?(?:profile|resume|cv|"
     r"background)(?! for)",
     ("came across", "found", "saw", "noticed", "viewed", "reviewed"),
     family="came across your profile",
@@ -1249,7 +1323,8 @@ add(
     "outreach",
     0.8,
     r"(?:open|interested|considering|entertaining|exploring|thinking about|looking for|"
-    r"consider)(?: to| in)? (?:a |any )?(?:new|other|exciting|different|outside) (?:opportunit|role|position|"
+    r"consider)(?: to| in)? (?:a |any )?(?:new|other|exciting|different|outside) (?:opportunit|"
+    r"role|position|"
     r"challenge|career|job|move)",
     ("new", "other", "exciting", "different", "outside"),
     family="open to new roles",
@@ -1258,7 +1333,8 @@ add(
     "outreach",
     0.72,
     r"(?:are|would|might) you (?:be )?(?:open|interested|up for|available to (?:chat|talk))"
-    r" (?:to |in |for )?(?:a |an |hearing|exploring|discussing|learning|new|chatting|connecting|speaking|"
+    r" (?:to |in |for )?(?:a |an |hearing|exploring|discussing|learning|new|chatting|connecting|"
+    r"speaking|"
     r"a quick|a brief|talking)",
     ("open", "interested", "up for", "available"),
     family="would you be open",
@@ -1267,7 +1343,8 @@ add(
     "outreach",
     0.7,
     r"(?:i'm|i am|i work as|i work in|i work at|i'm with|i lead) (?:a |an |the )?(?:[a-z-]+ ){0,3}?"
-    r"(?:recruiter|headhunter|talent (?:partner|scout|acquisition partner|sourcer)|sourcer|recruiting|"
+    r"(?:recruiter|headhunter|talent (?:partner|scout|acquisition partner|sourcer)|sourcer|"
+    r"recruiting|"
     r"recruitment consultant)",
     ("recruit", "headhunt", "talent", "sourc"),
     family="i am a recruiter",
@@ -1284,7 +1361,8 @@ add(
     "outreach",
     0.55,
     r"(?:reaching out|reached out|wanted to connect|getting in touch|contacting you|i'm writing|"
-    r"i am writing) (?:to you )?(?:because|regarding|about|to see|as a|with (?:an?|a role|a position)|since|"
+    r"i am writing) (?:to you )?(?:because|regarding|about|to see|as a|with (?:an?|a role|a "
+    r"position)|since|"
     r"on behalf|in case)",
     ("reach", "connect", "touch", "contacting"),
     family="reaching out",
@@ -1293,7 +1371,8 @@ add(
     "outreach",
     0.6,
     r"(?:i|we) (?:have|am working on|are working on|'m working on|'ve got) an? "
-    r"(?:exciting |great |new |interesting |unique |amazing )?(?:opportunity|role|position|opening|search)",
+    r"(?:exciting |great |new |interesting |unique |amazing )?(?:opportunity|role|position|opening|"
+    r"search)",
     ("have", "working on", "got"),
     family="i have an opportunity",
 )
@@ -1324,8 +1403,10 @@ add(
     "outreach",
     0.5,
     r"(?:strong|great|impressive|interesting|excellent|solid) (?:background|profile|experience)|"
-    r"impressed (?:with|by) your (?:background|profile|experience|work)|your (?:background|experience|skills|"
-    r"profile) (?:seems?|looks?|would be|might be|could be|is) (?:like )?(?:an? )?(?:great|perfect|good|strong|"
+    r"impressed (?:with|by) your (?:background|profile|experience|work)|your (?:background|"
+    r"experience|skills|"
+    r"profile) (?:seems?|looks?|would be|might be|could be|is) (?:like )?(?:an? )?(?:great|perfect|"
+    r"good|strong|"
     r"ideal|excellent)",
     ("background", "profile", "experience", "skills"),
     family="strong background",
@@ -1385,7 +1466,8 @@ add(
 add(
     "outreach",
     0.6,
-    r"invite you to (?:try|join|sign up|check out)|join (?:our )?(?:talent )?(?:marketplace|network|"
+    r"invite you to (?:try|join|sign up|check out)|join (?:our )?(?:talent )?(?:marketplace|"
+    r"network|"
     r"platform)",
     ("invite you", "join"),
     family="join our platform",
@@ -1403,7 +1485,8 @@ add(
     "job_alert",
     0.92,
     r"job alerts?|jobs? (?:you may|you might|that may|that might|we think you(?:'ll| will|'d)?) "
-    r"(?:be interested in|like|love)|new jobs? (?:for you|match|matching|that match|posted|in |near )|"
+    r"(?:be interested in|like|love)|new jobs? (?:for you|match|matching|that match|posted|in |"
+    r"near )|"
     r"jobs? (?:based on|matching|that match) your (?:profile|preferences|search|skills|interests)|"
     r"job recommendations|recommended jobs|top job picks|jobs? for you|new job matches|job matches",
     ("job",),
@@ -1413,7 +1496,8 @@ add(
     "job_alert",
     0.8,
     r"\d+\+? (?:new )?(?:jobs|job matches|job openings|openings|opportunities) (?:for|match|in|"
-    r"near|that|at)|(?:see|view|browse|explore) (?:all|more|similar|other) (?:jobs|openings|positions|roles)|"
+    r"near|that|at)|(?:see|view|browse|explore) (?:all|more|similar|other) (?:jobs|openings|"
+    r"positions|roles)|"
     r"similar jobs|saved (?:job )?search|be an early applicant|be one of the first",
     ("job", "opening", "opportunit", "search", "applicant", "first", "position", "role"),
     family="jobs digest",
@@ -1462,8 +1546,10 @@ add(
     "marketing",
     0.85,
     r"\d+ ?% off|(?:flash|big|holiday|summer|winter|clearance|black friday|cyber monday|"
-    r"end of season) (?:sale|savings|deals?)|sale ends|(?:special|exclusive|limited[- ]time|limited|holiday|"
-    r"introductory|promotional|amazing|great|best|early[- ]bird|seasonal|bonus|welcome) (?:offers?|deals?|"
+    r"end of season) (?:sale|savings|deals?)|sale ends|(?:special|exclusive|limited[- ]time|"
+    r"limited|holiday|"
+    r"introductory|promotional|amazing|great|best|early[- ]bird|seasonal|bonus|welcome) (?:offers?|"
+    r"deals?|"
     r"savings|discounts?|pricing|price)",
     ("off", "sale", "deal", "saving", "offer", "discount", "pric"),
     family="sale",
@@ -1472,7 +1558,8 @@ add(
     "marketing",
     0.8,
     r"(?:promo|coupon|discount|voucher) codes?|free (?:shipping|trial|gift|delivery|vacation|"
-    r"month)|shop now|buy now|order now|don't miss (?:out|this)|act now|while supplies last|new arrivals|"
+    r"month)|shop now|buy now|order now|don't miss (?:out|this)|act now|while supplies last|new "
+    r"arrivals|"
     r"latest collection|first purchase",
     (
         "code",
@@ -1508,7 +1595,8 @@ add(
 add(
     "marketing",
     0.8,
-    r"(?:(?:this|it) is )?not (?:an? )?(?:offer for an? )?(?:job|employment)? ?offer(?: for a job)?|"
+    r"(?:(?:this|it) is )?not (?:an? )?(?:offer for an? )?(?:job|employment)? ?offer(?: for a "
+    r"job)?|"
     r"(?:job )?placement (?:program|assistance)|fee[- ]based|bootcamp|upskill|training program|"
     r"guaranteed (?:job|interview)s?",
     ("offer", "placement", "fee", "bootcamp", "upskill", "training", "guaranteed"),
@@ -1529,7 +1617,8 @@ add(
     0.8,
     r"your (?:order|purchase|payment|receipt|invoice|subscription)(?! of your application)\b"
     r"|order (?:#|number|no\.?|confirmation|has shipped|shipped|status)|(?:has|have) shipped|"
-    r"track(?:ing)? (?:number|link|your (?:package|order|shipment))|thank you for your (?:order|purchase|payment)|"
+    r"track(?:ing)? (?:number|link|your (?:package|order|shipment))|thank you for your (?:order|"
+    r"purchase|payment)|"
     r"payment (?:received|confirmation|successful|failed)|amount (?:charged|paid|due)|invoice #",
     (
         "order",
@@ -1551,11 +1640,13 @@ add(
     0.8,
     r"statement (?:is )?(?:now )?(?:available|ready)|(?:verify|confirm) your (?:account|"
     r"email address|identity)|password (?:reset|change|expir)|security (?:alert|code)|new sign-in|"
-    r"unusual (?:activity|sign)|account (?:suspension|suspended|will be suspended|at risk|security)|"
+    r"unusual (?:activity|sign)|account (?:suspension|suspended|will be suspended|at risk|"
+    r"security)|"
     r"data usage|billing cycle|subscription (?:renewal|expires|will renew)|renew (?:now|your)|"
     r"reply to this email directly|view it on github|mailing list|mailman/listinfo|listinfo|"
     r"viewed your profile|connection request|endorsed you|commented on|mentioned you|"
-    r"your (?:monthly|weekly) (?:statement|summary|report)|two-factor|verification code|one-time (?:code|password)",
+    r"your (?:monthly|weekly) (?:statement|summary|report)|two-factor|verification code|one-time "
+    r"(?:code|password)",
     (
         "statement",
         "verify",
@@ -1591,7 +1682,8 @@ add(
     "auto_reply",
     0.92,
     r"(?:i am|i'm|i will be|i'll be|i was) (?:currently |now )?(?:out of (?:the )?office|ooo|"
-    r"away from (?:the office|my desk|email)|on (?:annual |parental |maternity |paternity |sick |medical )?leave|"
+    r"away from (?:the office|my desk|email)|on (?:annual |parental |maternity |paternity |sick |"
+    r"medical )?leave|"
     r"on (?:vacation|holiday|pto|a business trip)|travell?ing (?:with|and)|off (?:work|until)|"
     r"out (?:until|through|from))",
     ("i am", "i'm", "i will", "i'll", "i was"),
@@ -1602,7 +1694,8 @@ add(
     0.9,
     r"(?:limited|no|intermittent|restricted) access to (?:my )?(?:e-?mail|inbox|messages)|"
     r"(?:will|shall) (?:respond|reply|get back to you|return your (?:e-?mail|message)|answer)"
-    r"(?: to (?:your|it|all))?(?: (?:e-?mails?|messages?))?(?: as soon as possible| promptly)? (?:when|upon|once|after)"
+    r"(?: to (?:your|it|all))?(?: (?:e-?mails?|messages?))?(?: as soon as possible| promptly)? "
+    r"(?:when|upon|once|after)"
     r" (?:i|my) (?:return|get back|am back)",
     ("access", "respond", "reply", "get back", "return", "answer"),
     family="will reply on return",
@@ -1620,7 +1713,8 @@ add(
     "auto_reply",
     0.5,
     r"out of (?:the )?office|back in (?:the )?office on|returning (?:to the office )?on|"
-    r"for urgent (?:matters|issues|requests|enquiries|inquiries)|this is an automat(?:ed|ic) (?:reply|response)",
+    r"for urgent (?:matters|issues|requests|enquiries|inquiries)|this is an automat(?:ed|ic) "
+    r"(?:reply|response)",
     ("out of", "back in", "returning", "urgent", "automat"),
     family="away",
 )
@@ -1629,7 +1723,8 @@ add(
 add(
     "invite",
     0.8,
-    r"(?:want|like|wish|plan|hope|happy) to (?:have|hold|do|conduct|arrange|get to know you (?:better )?in)"
+    r"(?:want|like|wish|plan|hope|happy) to (?:have|hold|do|conduct|arrange|get to know you "
+    r"(?:better )?in)"
     r" (?:the |a |an |your )?(?:[a-z-]+ )?interview",
     ("interview",),
     neg=True,
@@ -1638,18 +1733,32 @@ add(
 add(
     "update",
     0.6,
-    r"thank(?:s| you)(?: so much)? for (?:completing|submitting|finishing|doing) (?:the |your |our )?"
+    r"thank(?:s| you)(?: so much)? for (?:completing|submitting|finishing|doing) (?:the |your |our "
+    r")?"
     r"(?:[a-z-]+ )?(?:assessment|challenge|test|exercise|assignment|take-home|task|case study)|"
-    r"(?:received|reviewing|review|evaluate|evaluating) your (?:submission|assessment|take-home|test "
+    r"(?:received|reviewing|review|evaluate|evaluating) your (?:submission|assessment|take-home|"
+    r"test "
     r"results|coding (?:test|exercise|challenge))",
-    ("complet", "submit", "finish", "doing", "submission", "assessment", "take-home", "coding", "test"),
+    (
+        "complet",
+        "submit",
+        "finish",
+        "doing",
+        "submission",
+        "assessment",
+        "take-home",
+        "coding",
+        "test",
+    ),
     family="assessment received",
 )
 add(
     "update",
     0.55,
-    r"need (?:a little |a bit |some )?(?:more|extra) time|trying to (?:accelerate|speed up|expedite|"
-    r"move (?:things )?(?:quickly|faster))|(?:timeline|timing|process) (?:has )?(?:shifted|changed|slipped)",
+    r"need (?:a little |a bit |some )?(?:more|extra) time|trying to (?:accelerate|speed up|"
+    r"expedite|"
+    r"move (?:things )?(?:quickly|faster))|(?:timeline|timing|process) (?:has )?(?:shifted|changed|"
+    r"slipped)",
     ("time", "trying", "shift", "chang", "slipp"),
     family="need more time",
 )
@@ -1664,8 +1773,10 @@ add(
 add(
     "invite",
     0.72,
-    r"(?:would|does|will|could|can) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|next week|this week|"
-    r"either|any of (?:these|those)|one of (?:these|those)|that|this time)[^.?\n]{0,30}? (?:work|suit|be "
+    r"(?:would|does|will|could|can) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|next "
+    r"week|this week|"
+    r"either|any of (?:these|those)|one of (?:these|those)|that|this time)[^.?\n]{0,30}? (?:work|"
+    r"suit|be "
     r"(?:ok|okay|good|possible|convenient|better))",
     ("work", "suit", "be "),
     family="would tuesday work",
@@ -1682,7 +1793,8 @@ add(
 add(
     "invite",
     0.86,
-    r"offer you (?:an? |the )?(?:(?:opportunity|chance) to interview|interview|(?:phone|video|first|"
+    r"offer you (?:an? |the )?(?:(?:opportunity|chance) to interview|interview|(?:phone|video|"
+    r"first|"
     r"second|final|technical|onsite|on-site) (?:interview|screen|call))",
     ("offer you",),
     neg=True,
@@ -1691,7 +1803,8 @@ add(
 add(
     "rejection",
     0.92,
-    r"(?:continue|proceed|go on|move on) (?:the |our |this )?(?:process|recruitment|selection|search) with "
+    r"(?:continue|proceed|go on|move on) (?:the |our |this )?(?:process|recruitment|selection|"
+    r"search) with "
     r"(?:other|another|different|a different)",
     ("process", "recruitment", "selection", "search"),
     cond=True,
@@ -1700,7 +1813,8 @@ add(
 add(
     "invite",
     0.62,
-    r"(?:would|'d) (?:like|love) to (?:meet|speak with|talk to|talk with|chat with|get to know) you",
+    r"(?:would|'d) (?:like|love) to (?:meet|speak with|talk to|talk with|chat with|get to know) "
+    r"you",
     ("like to", "love to"),
     neg=True,
     family="would like to meet you",

@@ -77,7 +77,9 @@ def walk(text: str) -> dict[str, list[tuple[int, Any]]]:
     return out
 
 
-def windows(text: str, needle: re.Pattern[str], before: int, after: int) -> Iterator[tuple[int, str]]:
+def windows(
+    text: str, needle: re.Pattern[str], before: int, after: int
+) -> Iterator[tuple[int, str]]:
     """(offset, slice) around each match of a cheap needle, merged when they overlap."""
     start = end = -1
     for m in needle.finditer(text):

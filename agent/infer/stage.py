@@ -22,27 +22,70 @@ from agent.verdict import (
     interview_round,
 )
 
-_ORD = {"first": 1, "1st": 1, "one": 1, "initial": 1, "second": 2, "2nd": 2, "two": 2, "third": 3,
-        "3rd": 3, "three": 3, "fourth": 4, "4th": 4, "four": 4, "fifth": 5, "5th": 5, "five": 5}
+_ORD = {
+    "first": 1,
+    "1st": 1,
+    "one": 1,
+    "initial": 1,
+    "second": 2,
+    "2nd": 2,
+    "two": 2,
+    "third": 3,
+    "3rd": 3,
+    "three": 3,
+    "fourth": 4,
+    "4th": 4,
+    "four": 4,
+    "fifth": 5,
+    "5th": 5,
+    "five": 5,
+}
 
-_PAST = re.compile(r"(?:following|after|completing|completed|passed|thank you for|thanks for|during|"
-                   r"from|since|in|of) (?:your|the|our)? ?(?:recent |successful )?$")
+_PAST = re.compile(
+    r"(?:following|after|completing|completed|passed|thank you for|thanks for|during|"
+    r"from|since|in|of) (?:your|the|our)? ?(?:recent |successful )?$"
+)
 # Patterns start at a word (the scan enforces it), so they carry no leading \b.
 _STAGES: list[tuple[str, re.Pattern[str]]] = [
-    ("final", re.compile(r"final(?:[- ]round)? (?:round|interview|stage|conversation|call|panel|onsite)s?\b|"
-                         r"final round\b")),
-    ("ordinal", re.compile(r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)[- ](?:round|stage|"
-                           r"interview)\b|round (\d|one|two|three|four|five)\b")),
-    ("onsite", re.compile(r"(?:virtual )?(?:on-?site|onsite|superday|super day)\b|"
-                          r"panel (?:interview|round|discussion|conversation)|interview (?:panel|loop)\b|"
-                          r"onsite loop\b")),
-    ("assessment", re.compile(r"(?:assessment|coding challenge|coding test|coding exercise|take-home|"
-                              r"take home|online test|technical test|skills? test|aptitude test|case study|"
-                              r"hackerrank|codility|codesignal|testgorilla|work sample|homework|"
-                              r"technical exercise|programming (?:test|exercise|challenge))\b")),
-    ("phone", re.compile(r"(?:phone|telephone) (?:screen|screening|interview)\b|"
-                         r"(?:screening|recruiter|intro(?:ductory)?|initial|exploratory|discovery) "
-                         r"(?:call|chat|conversation|screen)\b")),
+    (
+        "final",
+        re.compile(
+            r"final(?:[- ]round)? (?:round|interview|stage|conversation|call|panel|onsite)s?\b|"
+            r"final round\b"
+        ),
+    ),
+    (
+        "ordinal",
+        re.compile(
+            r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)[- ](?:round|stage|"
+            r"interview)\b|round (\d|one|two|three|four|five)\b"
+        ),
+    ),
+    (
+        "onsite",
+        re.compile(
+            r"(?:virtual )?(?:on-?site|onsite|superday|super day)\b|"
+            r"panel (?:interview|round|discussion|conversation)|interview (?:panel|loop)\b|"
+            r"onsite loop\b"
+        ),
+    ),
+    (
+        "assessment",
+        re.compile(
+            r"(?:assessment|coding challenge|coding test|coding exercise|take-home|"
+            r"take home|online test|technical test|skills? test|aptitude test|case study|"
+            r"hackerrank|codility|codesignal|testgorilla|work sample|homework|"
+            r"technical exercise|programming (?:test|exercise|challenge))\b"
+        ),
+    ),
+    (
+        "phone",
+        re.compile(
+            r"(?:phone|telephone) (?:screen|screening|interview)\b|"
+            r"(?:screening|recruiter|intro(?:ductory)?|initial|exploratory|discovery) "
+            r"(?:call|chat|conversation|screen)\b"
+        ),
+    ),
     ("interview", re.compile(r"interview\b")),
 ]
 _INDEX: WordIndex[int] = WordIndex("stage", [(rx.pattern, i) for i, (_n, rx) in enumerate(_STAGES)])
@@ -73,8 +116,10 @@ def _scan(text: str, label: str) -> str | None:
         name, rx = _STAGES[i]
         m = rx.match(text, pos)
         if m is not None:
-            if name != "interview" and label in ("invite", "update") and _PAST.search(
-                text[max(0, m.start() - 30) : m.start()]
+            if (
+                name != "interview"
+                and label in ("invite", "update")
+                and _PAST.search(text[max(0, m.start() - 30) : m.start()])
             ):
                 continue
             if name == "ordinal":
@@ -106,33 +151,66 @@ def _scan(text: str, label: str) -> str | None:
 
 # --------------------------------------------------------------------------- times
 _TZ = {
-    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
-    "pacific": "America/Los_Angeles", "mt": "America/Denver", "mst": "America/Denver",
-    "mdt": "America/Denver", "ct": "America/Chicago", "cst": "America/Chicago",
-    "cdt": "America/Chicago", "central": "America/Chicago", "et": "America/New_York",
-    "est": "America/New_York", "edt": "America/New_York", "eastern": "America/New_York",
-    "gmt": "UTC", "utc": "UTC", "bst": "Europe/London", "uk time": "Europe/London",
-    "cet": "Europe/Berlin", "cest": "Europe/Berlin", "ist": "Asia/Kolkata",
-    "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "sgt": "Asia/Singapore",
-    "jst": "Asia/Tokyo", "eet": "Europe/Helsinki", "eest": "Europe/Helsinki",
+    "pt": "America/Los_Angeles",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "pacific": "America/Los_Angeles",
+    "mt": "America/Denver",
+    "mst": "America/Denver",
+    "mdt": "America/Denver",
+    "ct": "America/Chicago",
+    "cst": "America/Chicago",
+    "cdt": "America/Chicago",
+    "central": "America/Chicago",
+    "et": "America/New_York",
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "eastern": "America/New_York",
+    "gmt": "UTC",
+    "utc": "UTC",
+    "bst": "Europe/London",
+    "uk time": "Europe/London",
+    "cet": "Europe/Berlin",
+    "cest": "Europe/Berlin",
+    "ist": "Asia/Kolkata",
+    "aest": "Australia/Sydney",
+    "aedt": "Australia/Sydney",
+    "sgt": "Asia/Singapore",
+    "jst": "Asia/Tokyo",
+    "eet": "Europe/Helsinki",
+    "eest": "Europe/Helsinki",
 }
-_MON = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-        r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+_MON = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
 _WDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-_TIME = (r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s?(?P<ap>a\.?m\.?|p\.?m\.?)|(?P<h24>\d{1,2}):(?P<mi24>\d{2})"
-         r"(?!\s?[ap]\.?m)")
-_TZPART = r"(?:\s?\(?(?P<tz>pt|pst|pdt|mt|mst|mdt|ct|cst|cdt|et|est|edt|gmt|utc|bst|cet|cest|ist|aest|aedt|sgt|" \
-          r"jst|eet|eest|pacific|eastern|central)\b\)?)?"
-_END = r"(?:\s?(?:-|to|until)\s?(?P<eh>\d{1,2})(?:[:.](?P<emi>\d{2}))?\s?(?P<eap>a\.?m\.?|p\.?m\.?)?)?"
+_TIME = (
+    r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s?(?P<ap>a\.?m\.?|p\.?m\.?)|"
+    r"(?P<h24>\d{1,2}):(?P<mi24>\d{2})"
+    r"(?!\s?[ap]\.?m)"
+)
+_TZPART = (
+    r"(?:\s?\(?(?P<tz>pt|pst|pdt|mt|mst|mdt|ct|cst|cdt|et|est|edt|gmt|utc|bst|cet|cest|ist|aest|"
+    r"aedt|sgt|"
+    r"jst|eet|eest|pacific|eastern|central)\b\)?)?"
+)
+_END = (
+    r"(?:\s?(?:-|to|until)\s?(?P<eh>\d{1,2})(?:[:.](?P<emi>\d{2}))?\s?(?P<eap>a\.?m\.?|p\.?m\.?)?)?"
+)
 _DATETIME = re.compile(
     rf"(?:(?P<wd>{_WDAY}),?\s)?(?:the\s)?"
-    rf"(?:(?P<mon>{_MON})\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?"
-    rf"(?P<mon2>{_MON})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<num>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?))"
-    rf"(?:,?\s(?P<year>\d{{4}}))?,?\s(?:at\s|@\s|from\s|-\s|,\s)?(?:{_TIME}){_TZPART}{_END}{_TZPART.replace('tz', 'tz2')}"
+    rf"(?:(?P<mon>{_MON})\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|"
+    rf"th)?\s(?:of\s)?"
+    rf"(?P<mon2>{_MON})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|"
+    rf"(?P<num>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?))"
+    rf"(?:,?\s(?P<year>\d{{4}}))?,?\s(?:at\s|@\s|from\s|-\s|"
+    rf",\s)?(?:{_TIME}){_TZPART}{_END}{_TZPART.replace('tz', 'tz2')}"
 )
 _CLOCK = re.compile(r"\d(?::\d\d|\s?[ap]\.?m\b)")
 _RELTIME = re.compile(
-    rf"\b(?P<rel>tomorrow|today|(?:this |next )?(?:{_WDAY}))\b,?\s(?:at|@|from)\s(?:{_TIME}){_TZPART}{_END}"
+    rf"\b(?P<rel>tomorrow|today|(?:this |next )?(?:{_WDAY}))\b,?\s(?:at|@|"
+    rf"from)\s(?:{_TIME}){_TZPART}{_END}"
 )
 
 
@@ -157,7 +235,7 @@ def find_interview_time(
             if d:
                 a, b = off + m.start(), off + m.end()
                 return (*_times(m, d, tz), f'text: "{text[a:b].strip()}"')
-    for off, win in windows(low, _CLOCK, 40, 40):
+    for _off, win in windows(low, _CLOCK, 40, 40):
         m = _RELTIME.search(win)
         if m and sent:
             break
@@ -189,7 +267,9 @@ def _date_of(m: re.Match[str], sent: date | None) -> date | None:
             y = int(parts[2]) if len(parts) > 2 else None
             if y is not None and y < 100:
                 y += 2000
-            return _with_year(mo, dd, y or (int(m.group("year")) if m.group("year") else None), sent)
+            return _with_year(
+                mo, dd, y or (int(m.group("year")) if m.group("year") else None), sent
+            )
         mon = m.group("mon") or m.group("mon2")
         day = m.group("day") or m.group("day2")
         y = int(m.group("year")) if m.group("year") else None
@@ -229,7 +309,9 @@ def _times(m: re.Match[str], d: date, tz: ZoneInfo) -> tuple[datetime | None, da
         end = None
         if m.group("eh"):
             eap = m.group("eap") or ap
-            end = datetime.combine(d, time(_hour(m.group("eh"), eap), int(m.group("emi") or 0)), zone)
+            end = datetime.combine(
+                d, time(_hour(m.group("eh"), eap), int(m.group("emi") or 0)), zone
+            )
             if end <= start:
                 end = None
         return start, end

@@ -25,53 +25,155 @@ from datetime import date, timedelta
 
 from agent.infer.scan import WordIndex
 
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-            "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3,
-            "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "few": 3, "a few": 3,
-                "couple": 2, "a couple": 2, "a couple of": 2, "couple of": 2, "several": 5}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "few": 3,
+    "a few": 3,
+    "couple": 2,
+    "a couple": 2,
+    "a couple of": 2,
+    "couple of": 2,
+    "several": 5,
+}
 
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MON = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-        r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
-_NUM = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
-        r"fifteen|twenty|thirty|a|an|a few|few|a couple(?: of)?|couple(?: of)?|several)")
+_MON = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_NUM = (
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
+    r"fifteen|twenty|thirty|a|an|a few|few|a couple(?: of)?|couple(?: of)?|several)"
+)
 _RANGE = rf"{_NUM}(?:\s?(?:-|to|or)\s?{_NUM})?"
 _UNIT = r"(?:(?:business|working|calendar|work) )?(?:hours?|days?|weeks?|months?)"
 _DAYNUM = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE = rf"(?:{_MON} {_DAYNUM}(?:,? \d{{4}})?|{_DAYNUM} (?:of )?{_MON}(?:,? \d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
+_DATE = (
+    rf"(?:{_MON} {_DAYNUM}(?:,? \d{{4}})?|{_DAYNUM} (?:of )?{_MON}(?:,? \d{{4}})?|"
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
+)
 
 # (kind, regex). Kinds drive resolution; the order only breaks ties between equal spans.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("span", re.compile(rf"\bwithin (?:the )?(?:next |coming |following )?(?:{_RANGE} {_UNIT}|a day or two|"
-                        rf"a week or two|(?:a|one|the) (?:week|month|day)|24 hours|48 hours|week|month)\b")),
-    ("span", re.compile(rf"\b(?:in|over|during) (?:the )?(?:next |coming |following )?(?:{_RANGE} {_UNIT}|"
-                        rf"a day or two|a week or two)\b")),
-    ("span", re.compile(rf"\b(?:allow|takes?|expect|up to|approximately|about|around|roughly) (?:up to )?"
-                        rf"{_RANGE} (?:business|working) days\b")),
-    ("weekpart", re.compile(r"\b(?:by |before |until |around |during |sometime |some time )?(?:the )?"
-                            r"(?:(?:very )?early|earlier|late|later|mid|mid-|middle of|end of|beginning of|start of)?"
-                            r" ?(?:this|next|the following|the coming) (?:week|month)\b(?:'s end)?")),
-    ("weekpart", re.compile(r"\b(?:by |before |until |around )?(?:the )?(?:end|close) of (?:the |this )?"
-                            r"(?:week|month|quarter|business day|day)\b")),
-    ("weekpart", re.compile(r"\b(?:by |before )(?:the )?(?:eod|eow|cob|close of business|end of business|"
-                            r"end of day|weekend|holidays?)\b")),
-    ("after_weekday", re.compile(rf"\bafter (?:the|our|their|my|your|a|an) [a-z' -]{{2,40}}? "
-                                 rf"(?:on|this|next) {_WD}\b")),
-    ("weekday", re.compile(rf"\b(?:by|before|on|until|no later than|this|next|early|around|through|"
-                           rf"till|til|after) (?:(?:this|next|the coming) )?{_WD}(?:'s)?"
-                           r"(?: (?:morning|afternoon|evening|eod|cob|end of day|close of business))?\b")),
-    ("date", re.compile(rf"\b(?:by|before|on or before|no later than|until|on|after) (?:the )?"
-                        rf"(?:{_WD},? (?:the )?)?{_DATE}\b")),
-    ("day", re.compile(r"\b(?:by |before |until )?(?:end of (?:the )?day today|later today|tomorrow|"
-                       r"by today|end of today|the day after tomorrow)\b")),
-    ("vague", re.compile(r"\b(?:in the (?:coming|next (?:few|couple of)) (?:days|weeks)|in due course|"
-                         r"in the near future|(?<!as )soon(?! as)|shortly)\b")),
+    (
+        "span",
+        re.compile(
+            rf"\bwithin (?:the )?(?:next |coming |following )?(?:{_RANGE} {_UNIT}|a day or two|"
+            rf"a week or two|(?:a|one|the) (?:week|month|day)|24 hours|48 hours|week|month)\b"
+        ),
+    ),
+    (
+        "span",
+        re.compile(
+            rf"\b(?:in|over|during) (?:the )?(?:next |coming |following )?(?:{_RANGE} {_UNIT}|"
+            rf"a day or two|a week or two)\b"
+        ),
+    ),
+    (
+        "span",
+        re.compile(
+            rf"\b(?:allow|takes?|expect|up to|approximately|about|around|roughly) (?:up to )?"
+            rf"{_RANGE} (?:business|working) days\b"
+        ),
+    ),
+    (
+        "weekpart",
+        re.compile(
+            r"\b(?:by |before |until |around |during |sometime |some time )?(?:the )?"
+            r"(?:(?:very )?early|earlier|late|later|mid|mid-|middle of|end of|beginning of|start "
+            r"of)?"
+            r" ?(?:this|next|the following|the coming) (?:week|month)\b(?:'s end)?"
+        ),
+    ),
+    (
+        "weekpart",
+        re.compile(
+            r"\b(?:by |before |until |around )?(?:the )?(?:end|close) of (?:the |this )?"
+            r"(?:week|month|quarter|business day|day)\b"
+        ),
+    ),
+    (
+        "weekpart",
+        re.compile(
+            r"\b(?:by |before )(?:the )?(?:eod|eow|cob|close of business|end of business|"
+            r"end of day|weekend|holidays?)\b"
+        ),
+    ),
+    (
+        "after_weekday",
+        re.compile(
+            rf"\bafter (?:the|our|their|my|your|a|an) [a-z' -]{{2,40}}? "
+            rf"(?:on|this|next) {_WD}\b"
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:by|before|on|until|no later than|this|next|early|around|through|"
+            rf"till|til|after) (?:(?:this|next|the coming) )?{_WD}(?:'s)?"
+            r"(?: (?:morning|afternoon|evening|eod|cob|end of day|close of business))?\b"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            rf"\b(?:by|before|on or before|no later than|until|on|after) (?:the )?"
+            rf"(?:{_WD},? (?:the )?)?{_DATE}\b"
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            r"\b(?:by |before |until )?(?:end of (?:the )?day today|later today|tomorrow|"
+            r"by today|end of today|the day after tomorrow)\b"
+        ),
+    ),
+    (
+        "vague",
+        re.compile(
+            r"\b(?:in the (?:coming|next (?:few|couple of)) (?:days|weeks)|in due course|"
+            r"in the near future|(?<!as )soon(?! as)|shortly)\b"
+        ),
+    ),
 ]
 # Sentences with one of these words carry the company's promise about its next move.
 _PROMISE = re.compile(
@@ -88,7 +190,9 @@ class Timeline:
 
 
 _UNANCHORED = [(kind, re.compile(rx.pattern.removeprefix(r"\b"))) for kind, rx in _PATTERNS]
-_INDEX: WordIndex[int] = WordIndex("timeline", [(rx.pattern, i) for i, (_k, rx) in enumerate(_UNANCHORED)])
+_INDEX: WordIndex[int] = WordIndex(
+    "timeline", [(rx.pattern, i) for i, (_k, rx) in enumerate(_UNANCHORED)]
+)
 
 
 def _matches(low: str) -> list[tuple[str, re.Match[str]]]:
@@ -136,7 +240,11 @@ def find_timeline(text: str, sent: date | None) -> Timeline | None:
 def _is_appointment(low: str, end: int) -> bool:
     """`on Thursday, 12 October at 2:00 PM` is an interview time, not a promise."""
     tail = low[end : end + 30]
-    return bool(re.match(r"(?:,? (?:\d{1,2}(?:st|nd|rd|th)? )?[a-z]*\.? ?\d{0,2},?)? ?(?:at|@|from) \d", tail))
+    return bool(
+        re.match(
+            r"(?:,? (?:\d{1,2}(?:st|nd|rd|th)? )?[a-z]*\.? ?\d{0,2},?)? ?(?:at|@|from) \d", tail
+        )
+    )
 
 
 def _trim(phrase: str) -> str:
@@ -185,10 +293,16 @@ def _add_months(d: date, n: int) -> date:
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
-_SPAN = re.compile(rf"(?P<a>{_NUM})(?:\s?(?:-|to|or)\s?(?P<b>{_NUM}))? (?P<biz>(?:business|working|work) )?"
-                   r"(?:calendar )?(?P<unit>hour|day|week|month)s?")
-_DATE_MD = re.compile(rf"(?P<mon>{_MON}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?")
-_DATE_DM = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MON})(?:,? (?P<year>\d{{4}}))?")
+_SPAN = re.compile(
+    rf"(?P<a>{_NUM})(?:\s?(?:-|to|or)\s?(?P<b>{_NUM}))? (?P<biz>(?:business|working|work) )?"
+    r"(?:calendar )?(?P<unit>hour|day|week|month)s?"
+)
+_DATE_MD = re.compile(
+    rf"(?P<mon>{_MON}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?"
+)
+_DATE_DM = re.compile(
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MON})(?:,? (?P<year>\d{{4}}))?"
+)
 _DATE_NUM = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{2,4}))?")
 
 
@@ -222,8 +336,9 @@ def resolve(phrase: str, sent: date) -> date | None:
     for rx in (_DATE_MD, _DATE_DM):
         dm = rx.search(p)
         if dm:
-            return _explicit_date(sent, MONTHS[dm.group("mon").rstrip(".")], int(dm.group("day")),
-                                  dm.group("year"))
+            return _explicit_date(
+                sent, MONTHS[dm.group("mon").rstrip(".")], int(dm.group("day")), dm.group("year")
+            )
     dn = _DATE_NUM.search(p)
     if dn:
         return _explicit_date(sent, int(dn.group("m")), int(dn.group("d")), dn.group("y"))
