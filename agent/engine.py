@@ -208,6 +208,8 @@ class Engine:
     # drafts ----------------------------------------------------------------------------
     def keeper(self, account_name: str) -> DraftKeeper:
         template_dir = self.cfg.templates.dir if self.cfg.templates else None
+        if template_dir is None and self.cfg.path is not None:
+            template_dir = self.cfg.path.parent / "templates"  # used if it exists
         return DraftKeeper(
             self.store,
             self.repo,

@@ -183,7 +183,9 @@ def _apply_inbound(d: Derived, m: TrackedMessage) -> None:
         d.stated_due, d.stated_phrase, d.stated_at = v.due.isoformat(), v.timeline, m.at
     else:
         d.stated_due, d.stated_phrase, d.stated_at = None, None, None
-    if m.message_id:
+    # A follow-up answers the contact's own last message; mail from a relay or a no-reply
+    # address is only the fallback when no person has written yet.
+    if m.message_id and (v.contact is not None or not d.contact_addr):
         d.reply_to_message_id = m.message_id
         d.reply_refs = [r for r in m.refs if r != m.message_id]
         d.reply_subject = m.subject
