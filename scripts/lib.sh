@@ -14,13 +14,24 @@ apt_install() {
     fi
 }
 
+find_python() {
+    # The first interpreter that really runs and is 3.11 or newer (pyenv shims may exist
+    # for versions that are not installed).
+    local candidate
+    for candidate in python3 python3.13 python3.12 python3.11; do
+        if command -v "$candidate" >/dev/null 2>&1 &&
+            "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; then
+            command -v "$candidate"
+            return 0
+        fi
+    done
+    echo "followup needs Python 3.11 or newer; none was found" >&2
+    return 1
+}
+
 ensure_venv() {
     local py
-    py="$(command -v python3.13 || command -v python3.12 || command -v python3.11 || command -v python3)"
-    if ! "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
-        echo "followup needs Python 3.11 or newer ($py is $("$py" -V 2>&1))" >&2
-        exit 1
-    fi
+    py="$(find_python)"
     if [ ! -x "$VENV/bin/pip" ]; then
         # Debian and Ubuntu ship venv support in a separate package.
         if ! "$py" -m venv "$VENV" >/dev/null 2>&1; then
