@@ -621,7 +621,8 @@ add(
 IV_NOUN = (
     r"(?:interview|phone screen|screening|screen|call|chat|conversation|meeting|video call|zoom|"
     r"teams|"
-    r"assessment|onsite|on-site|session|round|discussion|time to (?:talk|chat|speak|meet))"
+    r"assessment|onsite|on-site|session|round|discussion|"
+    r"time (?:for us )?to (?:talk|chat|speak|meet|connect))"
 )
 add(
     "invite",
@@ -879,8 +880,8 @@ add(
 add(
     "invite",
     0.7,
-    r"reschedul|(?:move|push|shift|change|postpone|bump) (?:our|the|your|this|tomorrow's|today's) "
-    r"(?:[a-z-]+ )?(?:interview|call|meeting|chat|conversation|session|screen)",
+    r"(?:reschedul\w*|move|push|shift|change|postpone|bump) (?:our|the|your|this|tomorrow's|"
+    r"today's|my) (?:[a-z-]+ )?(?:interview|call|meeting|chat|conversation|session|screen)",
     ("reschedul", "move", "push", "shift", "change", "postpone", "bump"),
     family="reschedule",
 )
@@ -1818,4 +1819,45 @@ add(
     ("like to", "love to"),
     neg=True,
     family="would like to meet you",
+)
+add(
+    "invite",
+    0.6,
+    r"reschedul",
+    ("reschedul",),
+    family="reschedule word",
+)
+add(
+    "invite",
+    0.68,
+    r"what does your (?:calendar|schedule|availability|week) look like|what(?:'s| is) your availability|"
+    r"when (?:are|would) you (?:be )?(?:available|free)",
+    ("calendar", "schedule", "availability", "week", "available", "free"),
+    family="what does your calendar look like",
+)
+add(
+    "rejection",
+    0.88,
+    r"(?:decided|had|have|need|needed) to (?:close|cancel|withdraw|pause hiring for|stop hiring for) "
+    r"(?:the|this|our) (?:role|position|opening|requisition|search|vacancy)|will not be hiring for",
+    ("close", "cancel", "withdraw", "hiring for"),
+    cond=True,
+    family="decided to close the role",
+)
+add(
+    "rejection",
+    0.93,
+    r"(?:chosen|chose|selected|hired|picked|gone with|went with|decided on|offered (?:it|the role|the "
+    r"position|the job) to|go with) someone else",
+    ("someone else",),
+    cond=True,
+    family="chosen someone else",
+)
+add(
+    "update",
+    0.66,
+    r"(?:status of your application|application status|your application|your candidacy) (?:for [^.\n]{1,60} )?"
+    r"(?:has|have) (?:been )?(?:changed|updated)|status (?:has )?(?:changed|been updated)",
+    ("changed", "updated"),
+    family="status changed",
 )
