@@ -1830,7 +1830,8 @@ add(
 add(
     "invite",
     0.68,
-    r"what does your (?:calendar|schedule|availability|week) look like|what(?:'s| is) your availability|"
+    r"what does your (?:calendar|schedule|availability|week) look like|what(?:'s| is) your "
+    r"availability|"
     r"when (?:are|would) you (?:be )?(?:available|free)",
     ("calendar", "schedule", "availability", "week", "available", "free"),
     family="what does your calendar look like",
@@ -1838,7 +1839,8 @@ add(
 add(
     "rejection",
     0.88,
-    r"(?:decided|had|have|need|needed) to (?:close|cancel|withdraw|pause hiring for|stop hiring for) "
+    r"(?:decided|had|have|need|needed) to (?:close|cancel|withdraw|pause hiring for|stop hiring "
+    r"for) "
     r"(?:the|this|our) (?:role|position|opening|requisition|search|vacancy)|will not be hiring for",
     ("close", "cancel", "withdraw", "hiring for"),
     cond=True,
@@ -1847,7 +1849,8 @@ add(
 add(
     "rejection",
     0.93,
-    r"(?:chosen|chose|selected|hired|picked|gone with|went with|decided on|offered (?:it|the role|the "
+    r"(?:chosen|chose|selected|hired|picked|gone with|went with|decided on|offered (?:it|the role|"
+    r"the "
     r"position|the job) to|go with) someone else",
     ("someone else",),
     cond=True,
@@ -1856,7 +1859,8 @@ add(
 add(
     "update",
     0.66,
-    r"(?:status of your application|application status|your application|your candidacy) (?:for [^.\n]{1,60} )?"
+    r"(?:status of your application|application status|your application|your candidacy) (?:for "
+    r"[^.\n]{1,60} )?"
     r"(?:has|have) (?:been )?(?:changed|updated)|status (?:has )?(?:changed|been updated)",
     ("changed", "updated"),
     family="status changed",
