@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 WIDTH = 5
+_AFTER_WORD = " .,;:!?\n)'\"-/"
 DIGITS = str.maketrans("123456789", "000000000")
 
 
@@ -50,6 +51,12 @@ def _gen(seq: list[tuple[Any, Any]], prefix: str) -> Iterator[str]:
         yield prefix[:WIDTH]
         return
     if not seq:
+        if len(prefix) == WIDTH - 1:
+            # A match one character short ("soon"): index it with the characters that can
+            # follow a word.
+            for ch in _AFTER_WORD:
+                yield prefix + ch
+            return
         raise _Unknown  # the whole match can be shorter than WIDTH
     op, av = seq[0]
     rest = seq[1:]
