@@ -111,7 +111,8 @@ _CLOSING = re.compile(
     re.I | re.M,
 )
 _TITLE_WORDS = re.compile(
-    r"\b(?:responsable|rh|recruteur|recruteuse|personalreferent|reclutador|recruiter|recruiting|recruitment|manager|talent|hr|human resources|coordinator|"
+    r"\b(?:responsable|rh|recruteur|recruteuse|personalreferent|reclutador|recruiter|recruiting|"
+    r"recruitment|manager|talent|hr|human resources|coordinator|"
     r"specialist|partner|"
     r"director|lead|head|acquisition|people|engineer|founder|ceo|cto|coo|vp|vice president|"
     r"generalist|"
