@@ -94,8 +94,9 @@ def test_hand_written_cases_meet_the_targets() -> None:
     assert rep.company_pct >= 95.0
 
 
-# The dev corpus sits beside the repository (../shared/corpus) in CI and on developer machines.
-DEV_TARGETS = [DEV] if DEV.exists() else []
+# The dev corpus sits beside the repository (../shared/corpus) in CI and on developer machines;
+# a clone without it holds the same targets on our own labelled cases instead of skipping.
+DEV_TARGETS = [DEV if DEV.exists() else CASES]
 
 
 @pytest.mark.parametrize("corpus", DEV_TARGETS, ids=lambda p: p.name)
