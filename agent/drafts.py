@@ -269,7 +269,11 @@ class DraftKeeper:
     ) -> EmailMessage:
         to, _ = recipient(d)
         assert to is not None and d.reply_to_message_id
-        update = self.profile.recent_updates[0] if self.profile.recent_updates else None
+        # Each follow-up brings news of its own: the n-th uses the n-th recent update and
+        # says nothing rather than repeat one the company has already read.
+        updates = self.profile.recent_updates
+        n = d.followups_sent
+        update = updates[n] if n < len(updates) else None
         ctx = DraftContext(
             process_id=proc.id,
             message_id=draft.message_id,
