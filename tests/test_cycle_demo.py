@@ -202,3 +202,20 @@ def test_report_print_shows_the_weekly_email_as_text(demo: tuple[Path, str]) -> 
 def test_doctor_passes_on_the_demo_maildir(demo: tuple[Path, str]) -> None:
     result = followup(demo[0] / "config.toml", END, "doctor")
     assert "Drafts" in result.stdout and "FAIL" not in result.stdout
+
+
+def test_second_followup_does_not_repeat_the_recent_update(demo: tuple[Path, str]) -> None:
+    import mailbox
+    from email import message_from_bytes, policy
+
+    sent = mailbox.Maildir(demo[0] / "Mail" / ".Sent", create=False)
+    bodies = []
+    for entry in sent:
+        msg = message_from_bytes(entry.as_bytes(), policy=policy.default)
+        if msg["X-Followup-Process"] == "ferncastle-games":
+            bodies.append((msg["Date"].datetime, msg.get_body(("plain",)).get_content()))
+    bodies.sort()
+    assert len(bodies) == 2
+    assert "AWS Solutions Architect" in bodies[0][1]
+    assert "AWS Solutions Architect" not in bodies[1][1]
+    assert "Dear Jamie Cole" in bodies[1][1]
