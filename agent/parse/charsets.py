@@ -77,7 +77,7 @@ def _utf8_or_legacy(data: bytes) -> tuple[str, bool]:
         pass
     loose = data.decode("utf-8", "replace")
     bad = loose.count("\ufffd")
-    good = sum(1 for ch in loose if ord(ch) > 127) - bad
+    good = len(loose) - len(loose.encode("ascii", "ignore")) - bad  # non-ASCII characters
     # Real utf-8 with a stray bad byte keeps its many multibyte characters; cp1252 text
     # mislabelled as utf-8 has almost none.
     if good > bad:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import binascii
 import email.utils
 import re
+import warnings
 from datetime import UTC, datetime, timedelta, timezone
 
 from agent.message import Address
@@ -221,8 +222,10 @@ def _loose_date(text: str) -> datetime | None:
     try:
         from dateutil import parser as dateparser
 
-        one = dateparser.parse(text, fuzzy=True, default=datetime(2001, 1, 1))
-        two = dateparser.parse(text, fuzzy=True, default=datetime(2002, 2, 2))
+        with warnings.catch_warnings():  # unknown zone names warn (and may raise later)
+            warnings.simplefilter("ignore")
+            one = dateparser.parse(text, fuzzy=True, default=datetime(2001, 1, 1))
+            two = dateparser.parse(text, fuzzy=True, default=datetime(2002, 2, 2))
     except Exception:
         return None
     if one is None or one != two:

@@ -2,7 +2,7 @@
 
 Python 3.11's HTMLParser goes quadratic on unclosed constructs (a few hundred kB of
 "<!--" takes minutes), so the input is first cut to a size cap and passed through a
-linear pre-pass that leaves only closed tags and plain text.
+linear pre-pass after which every tag is closed.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-MAX_HTML_CHARS = 600_000  # newsletters are far below; anything past this is padding
+MAX_HTML_CHARS = 600_000
+MAX_QUOTE_MARKS = 8  # newsletters are far below; anything past this is padding
 
-_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:_-]{0,40})")
 _WS = re.compile(r"[ \t\r\n\f\v\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 # Invisible characters newsletters use as preheader padding.
 _INVISIBLE = re.compile(r"[\u00ad\u034f\u200b-\u200d\u2060\ufeff]")
@@ -20,8 +20,6 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 
 # Whose content is never shown to a reader.
 _HIDDEN = frozenset({"script", "style", "head", "title", "noscript", "template", "svg"})
-# Raw-text elements: their content may hold '<' and must be cut out before parsing.
-_RAW_TEXT = (b"script", b"style")
 _PARAGRAPH = frozenset(
     "p h1 h2 h3 h4 h5 h6 table ul ol dl pre blockquote hr address figure center".split()
 )
@@ -31,72 +29,48 @@ _LINE = frozenset(
 )
 
 
-def _balance_quotes(tag: str) -> str:
-    # An odd quote would make the parser's attribute regex run past the tag's end.
-    if tag.count('"') % 2:
-        tag = tag.replace('"', "")
-    if tag.count("'") % 2:
-        tag = tag.replace("'", "")
-    return tag
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_RAW_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1[^>]*>", re.S | re.I)
+_DECLARATION = re.compile(r"<[!?][^>]*>")
+# A '<' that cannot start a tag, or whose tag is interrupted by another '<'.
+_STRAY_LT = re.compile(r"<(?:(?![A-Za-z/])|(?=/(?![A-Za-z]))|(?=[^<>]*<))")
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
+
+
+def _cut_unclosed(html: str, lowered: bytes, name: bytes) -> tuple[str, bytes]:
+    """Cut the text at the first `<name` that no `</name` follows: the rest is its content."""
+    last_close = lowered.rfind(b"</" + name)
+    opening = lowered.find(b"<" + name, last_close + 1 if last_close >= 0 else 0)
+    if opening >= 0:
+        return html[:opening], lowered[:opening]
+    return html, lowered
 
 
 def sanitize(html: str) -> str:
-    """Linear pre-pass: drop comments, declarations, script/style; escape stray '<'.
+    """Linear pre-pass with C-speed regexes: drop comments, declarations, script/style
+    blocks and whatever an unclosed construct would swallow; escape stray '<'.
 
-    Afterwards every '<' starts a tag closed by a '>' with no '<' in between, which keeps
-    HTMLParser linear.
+    Afterwards every '<' starts a tag closed by a '>' before any other '<'. Each regex
+    is linear given the cuts made before it.
     """
-    out: list[str] = []
-    n = len(html)
-    lowered: bytes | None = None
-    next_lt = -2  # cached html.find("<", ...) result; -2 = not computed
-    next_gt = -2
-    i = 0
-    while i < n:
-        lt = html.find("<", i)
-        if lt < 0:
-            out.append(html[i:])
-            break
-        out.append(html[i:lt])
-        if html.startswith("<!--", lt):
-            end = html.find("-->", lt + 4)
-            if end < 0:
-                break  # an unclosed comment hides the rest of the document
-            i = end + 3
-            continue
-        if next_gt != -1 and next_gt <= lt:
-            next_gt = html.find(">", lt + 1)
-        if next_gt < 0:
-            out.append(html[lt:].replace("<", "&lt;"))
-            break
-        if next_lt != -1 and next_lt <= lt:
-            next_lt = html.find("<", lt + 1)
-        if 0 <= next_lt < next_gt:
-            out.append("&lt;")  # this '<' never closes before the next one opens
-            i = lt + 1
-            continue
-        gt = next_gt
-        if html.startswith("<!", lt) or html.startswith("<?", lt):
-            i = gt + 1  # doctype, CDATA, conditional comments, processing instructions
-            continue
-        m = _TAG_NAME.match(html, lt, gt)
-        if not m:
-            out.append("&lt;")  # "a < b > c" is text
-            i = lt + 1
-            continue
-        name = m.group(1).lower().encode("ascii", "replace")
-        if name in _RAW_TEXT and html[lt + 1] != "/":
-            if lowered is None:  # same length as html: non-ASCII becomes '?'
-                lowered = html.encode("ascii", "replace").lower()
-            close = lowered.find(b"</" + name, gt + 1)
-            end = html.find(">", close) if close >= 0 else -1
-            if end < 0:
-                break
-            i = end + 1
-            continue
-        out.append(_balance_quotes(html[lt : gt + 1]))
-        i = gt + 1
-    return "".join(out)
+    if "<!--" in html:
+        last_close = html.rfind("-->")
+        opening = html.find("<!--", last_close + 3 if last_close >= 0 else 0)
+        if opening >= 0:
+            html = html[:opening]  # an unclosed comment hides the rest of the document
+        html = _COMMENT.sub("", html)
+    last_gt = html.rfind(">")
+    if html.find("<", last_gt + 1) >= 0:
+        html = html[: last_gt + 1] + html[last_gt + 1 :].replace("<", "&lt;")
+    # Same length as html: every non-ASCII character becomes one '?'.
+    lowered = html.encode("ascii", "replace").lower()
+    if b"<script" in lowered or b"<style" in lowered:
+        for name in (b"script", b"style"):
+            html, lowered = _cut_unclosed(html, lowered, name)
+        html = _RAW_BLOCK.sub("", html)
+    if "<!" in html or "<?" in html:
+        html = _DECLARATION.sub("", html)
+    return _STRAY_LT.sub("&lt;", html)
 
 
 class _TextWriter(HTMLParser):
@@ -105,11 +79,45 @@ class _TextWriter(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.hidden: dict[str, int] = {}
+        self.hidden: dict[str, int] = {}  # open hidden elements by tag
+        self.hidden_total = 0
         self.quote_depth = 0
         self.pre_depth = 0
         self.pending_breaks = 0  # newlines owed before the next text
         self.at_line_start = True
+
+    # The pre-pass guarantees each tag ends at the first '>', and attributes are never
+    # used: reading a tag with one find() skips HTMLParser's attribute regexes, which are
+    # both the slow part and the part that quoted values containing '>' can derail.
+    def parse_starttag(self, i: int) -> int:
+        raw = self.rawdata
+        end = raw.find(">", i)
+        if end < 0:
+            return -1
+        m = _TAG_NAME.match(raw, i, end)
+        if m is None:
+            self.handle_data(raw[i : end + 1])
+            return end + 1
+        tag = m.group(1).lower()
+        self.lasttag = tag
+        if raw[end - 1] == "/":
+            self.handle_startendtag(tag, [])
+        else:
+            self.handle_starttag(tag, [])
+        return end + 1
+
+    def parse_endtag(self, i: int) -> int:
+        raw = self.rawdata
+        end = raw.find(">", i)
+        if end < 0:
+            return -1
+        m = _TAG_NAME.match(raw, i, end)
+        if m is not None:
+            self.handle_endtag(m.group(1).lower())
+        return end + 1
+
+    def updatepos(self, i: int, j: int) -> int:
+        return j  # line/column tracking is never read
 
     def _break(self, count: int) -> None:
         self.pending_breaks = max(self.pending_breaks, count)
@@ -123,17 +131,18 @@ class _TextWriter(HTMLParser):
             text = text.lstrip(" ")
             if not text:
                 return
-            if self.quote_depth:
-                self.parts.append("> " * self.quote_depth)
+            if self.quote_depth:  # capped: 100k nested blockquotes must not mean 200 kB a line
+                self.parts.append("> " * min(self.quote_depth, MAX_QUOTE_MARKS))
         self.parts.append(text)
         self.at_line_start = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
             self.hidden[tag] = self.hidden.get(tag, 0) + 1
+            self.hidden_total += 1
             return
-        if tag == "body":
-            self.hidden.pop("head", None)  # a missing </head> must not hide the body
+        if tag == "body":  # a missing </head> must not hide the body
+            self.hidden_total -= self.hidden.pop("head", 0)
         if tag in _PARAGRAPH:
             self._break(2)
         elif tag in _LINE:
@@ -155,6 +164,7 @@ class _TextWriter(HTMLParser):
         if tag in _HIDDEN:
             if self.hidden.get(tag):
                 self.hidden[tag] -= 1
+                self.hidden_total -= 1
             return
         if tag in _PARAGRAPH:
             self._break(2)
@@ -166,9 +176,10 @@ class _TextWriter(HTMLParser):
             self.pre_depth -= 1
 
     def handle_data(self, data: str) -> None:
-        if any(self.hidden.values()):
+        if self.hidden_total:
             return
-        data = _INVISIBLE.sub("", data)
+        if not data.isascii():
+            data = _INVISIBLE.sub("", data)
         if self.pre_depth:
             lines = data.replace("\r", "").split("\n")
             for k, line in enumerate(lines):

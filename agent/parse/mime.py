@@ -14,7 +14,7 @@ from typing import Any
 from agent.message import CalendarEvent
 from agent.parse.charsets import decode_bytes
 from agent.parse.headers import header_text, parse_addresses
-from agent.parse.html_text import html_to_text
+from agent.parse.html_text import MAX_HTML_CHARS, html_to_text
 from agent.parse.notes import Notes, defect_note
 
 MAX_DEPTH = 25
@@ -99,10 +99,16 @@ def _payload_bytes(part: email.message.Message) -> bytes:
 
 
 def part_text(
-    part: email.message.Message, number: int, notes: Notes, limit: int = MAX_TEXT_CHARS
+    part: email.message.Message,
+    number: int,
+    notes: Notes,
+    limit: int = MAX_TEXT_CHARS,
+    note_cut: bool = True,
 ) -> str:
     """The decoded text of a leaf part, control characters dropped, cut to `limit`."""
     data = _payload_bytes(part)
+    if len(data) > limit * 4:  # no character takes more than 4 bytes: skip decoding the rest
+        data = data[: limit * 4]
     text, problem = decode_bytes(data, param(part, "charset"))
     if problem:
         notes.add(f"{problem} in part {number}")
@@ -111,7 +117,8 @@ def part_text(
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > limit:
-        notes.add(f"text cut to {limit} characters in part {number}")
+        if note_cut:
+            notes.add(f"text cut to {limit} characters in part {number}")
         text = text[:limit]
     return text
 
@@ -144,15 +151,24 @@ def _attach(walk: Walk, name: str, number: int) -> None:
     walk.attachments.append(name or f"attachment-{number}")
 
 
-def text_of(part: email.message.Message, walk: Walk, depth: int = 0) -> tuple[str, bool] | None:
-    """Readable text of a part and whether it came from HTML; collects the rest in walk."""
+Deferred = list[tuple[email.message.Message, int]]
+
+
+def text_of(
+    part: email.message.Message, walk: Walk, depth: int = 0, deferred: Deferred | None = None
+) -> tuple[str, bool] | None:
+    """Readable text of a part and whether it came from HTML; collects the rest in walk.
+
+    With `deferred`, HTML parts are not converted but listed there (inside a
+    multipart/alternative the plain text usually makes converting them unnecessary).
+    """
     walk.parts_seen += 1
     number = walk.parts_seen
     if depth > MAX_DEPTH or number > MAX_PARTS:
         walk.notes.add("too many or too deeply nested MIME parts")
         return None
     try:
-        return _text_of(part, walk, depth, number)
+        return _text_of(part, walk, depth, number, deferred)
     except RecursionError:
         walk.notes.add("too deeply nested MIME parts")
     except Exception as exc:
@@ -162,16 +178,31 @@ def text_of(part: email.message.Message, walk: Walk, depth: int = 0) -> tuple[st
     return None
 
 
-def _alternative(children: list[tuple[str, bool] | None]) -> tuple[str, bool] | None:
+def _html_text(part: email.message.Message, number: int, walk: Walk) -> str:
+    # The HTML converter applies its own cap and reports the cut itself.
+    html = part_text(part, number, walk.notes, limit=MAX_HTML_CHARS + 1, note_cut=False)
+    text, cut = html_to_text(html)
+    walk.html_cut = walk.html_cut or cut
+    return text
+
+
+def _alternative(
+    children: list[tuple[str, bool] | None], html_parts: Deferred, walk: Walk
+) -> tuple[str, bool] | None:
+    """Plain text first; HTML is converted only when no alternative has plain text."""
     found = [c for c in children if c and c[0].strip()]
     for text, was_html in found:
         if not was_html:
             return text, was_html
+    for part, number in html_parts:
+        text = _html_text(part, number, walk)
+        if text.strip():
+            return text, True
     return found[0] if found else None
 
 
 def _text_of(
-    part: email.message.Message, walk: Walk, depth: int, number: int
+    part: email.message.Message, walk: Walk, depth: int, number: int, deferred: Deferred | None
 ) -> tuple[str, bool] | None:
     ctype = content_type(part)
     main = ctype.split("/", 1)[0]
@@ -181,9 +212,11 @@ def _text_of(
         if not isinstance(payload, list):  # no usable boundary: read it as text
             text = part_text(part, number, walk.notes)
             return (text, False) if text.strip() else None
-        children = [text_of(child, walk, depth + 1) for child in payload]
         if ctype == "multipart/alternative":
-            return _alternative(children)
+            html_parts: Deferred = []
+            children = [text_of(child, walk, depth + 1, html_parts) for child in payload]
+            return _alternative(children, html_parts, walk)
+        children = [text_of(child, walk, depth + 1, deferred) for child in payload]
         texts = [c for c in children if c and c[0].strip()]
         if not texts:
             return None
@@ -216,11 +249,10 @@ def _text_of(
         return None
 
     if ctype == "text/html":
-        # The HTML converter applies its own, larger cap and reports the cut itself.
-        html = part_text(part, number, walk.notes, limit=1 << 62)
-        text, cut = html_to_text(html)
-        walk.html_cut = walk.html_cut or cut
-        return text, True
+        if deferred is not None:
+            deferred.append((part, number))
+            return None
+        return _html_text(part, number, walk), True
     if ctype in ("text/plain", "text/enriched", "text/markdown"):
         return part_text(part, number, walk.notes), False
     if name:
