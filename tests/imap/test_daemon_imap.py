@@ -124,7 +124,7 @@ def test_daemon_closes_on_a_new_rejection_stops_cleanly_and_restarts_idempotentl
                 break
         took = time.monotonic() - began
         assert row["state"] == "rejected" and row["draft"] == "retracted", daemon.stderr.read_text()
-        assert took < 10
+        assert took < 5  # measured about 1 s, status polling included
         remaining = [str(m["X-Followup-Process"]) for m in _folder(dovecot, "Drafts")]
         assert "cedar-pine-health" not in remaining
     finally:
