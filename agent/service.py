@@ -77,7 +77,8 @@ def send_report(cfg: Config, clock: Clock) -> str:
     with _engine(cfg, clock) as engine:
         now = clock.now()
         slot = f"manual-{now.isoformat()}"
-        return deliver_report(engine, slot, report_message_id(slot, engine.profile.address))
+        where = deliver_report(engine, slot, report_message_id(slot, engine.profile.address))
+        return f"weekly status email delivered to {where}"
 
 
 def export(cfg: Config, clock: Clock, fmt: str, out: Path) -> list[Path]:
