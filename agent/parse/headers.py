@@ -22,6 +22,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENCODED_WORD = re.compile(r"=\?([^?\s]{1,60})\?([bBqQ])\?([^?\s]*)\?=")
 _ANGLE_ID = re.compile(r"<([^<>\s]{1,500})>")
 _ID_SPLIT = re.compile(r"[\s,;]+")
+_MAILTO = re.compile(r"<\s*mailto:", re.IGNORECASE)
 _EMAIL_LIKE = re.compile(r"[\w.+'=-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 
 MAX_HEADER_CHARS = 8000  # longer values are cut: nothing we read needs more
@@ -34,10 +35,12 @@ def unfold(value: str) -> str:
     return value
 
 
-def fix_8bit(value: str) -> str:
+def fix_8bit(value: str, problems: list[str] | None = None) -> str:
     """Turn surrogate-escaped raw 8-bit bytes back into text (utf-8, else cp1252)."""
     if value.isascii() and "\x1b" not in value:
         return value
+    if problems is not None:
+        problems.append("raw 8-bit text")
     try:
         raw = value.encode("utf-8", "surrogateescape")
     except UnicodeError:
@@ -58,7 +61,7 @@ def _q_decode(payload: str) -> bytes:
     return binascii.a2b_qp(payload.encode("ascii", "replace"), header=True)
 
 
-def decode_words(value: str) -> str:
+def decode_words(value: str, problems: list[str] | None = None) -> str:
     """Decode RFC 2047 encoded words; whitespace between adjacent words disappears.
 
     Adjacent words in one charset are joined as bytes first, because mailers split
@@ -71,7 +74,9 @@ def decode_words(value: str) -> str:
 
     def flush() -> None:
         for charset, data in pending:
-            text, _problem = decode_bytes(bytes(data), charset)
+            text, problem = decode_bytes(bytes(data), charset)
+            if problem and problems is not None:
+                problems.append(problem)
             out.append(text)
         pending.clear()
 
@@ -85,6 +90,8 @@ def decode_words(value: str) -> str:
         try:
             data = _b_decode(payload) if kind == "b" else _q_decode(payload)
         except (binascii.Error, ValueError):
+            if problems is not None:
+                problems.append("bad encoded word")
             flush()
             out.append(m.group(0))
             pos = m.end()
@@ -106,22 +113,22 @@ def clean(value: str) -> str:
     return _SPACES.sub(" ", value).strip()
 
 
-def header_text(value: str) -> str:
+def header_text(value: str, problems: list[str] | None = None) -> str:
     """An unstructured header (Subject, List-Id ...) as clean text."""
     try:
         value = value[:MAX_HEADER_CHARS]
-        return clean(decode_words(fix_8bit(unfold(value))))
+        return clean(decode_words(fix_8bit(unfold(value), problems), problems))
     except Exception:
         return clean(value.encode("ascii", "replace").decode("ascii"))
 
 
-def _placeholder_words(value: str) -> tuple[str, list[str]]:
+def _placeholder_words(value: str, problems: list[str] | None) -> tuple[str, list[str]]:
     """Replace runs of encoded words by atom-safe tokens so commas inside decoded names
     cannot split an address list; return the text and the decoded runs."""
     runs: list[str] = []
 
     def keep(m: re.Match[str]) -> str:
-        runs.append(decode_words(m.group(0)))
+        runs.append(decode_words(m.group(0), problems))
         return f"\ue000{len(runs) - 1}\ue001"
 
     return _WORD_RUN.sub(keep, value), runs
@@ -144,25 +151,30 @@ def _clean_addr(addr: str) -> str:
     return addr.replace(" ", "")
 
 
-def parse_addresses(values: list[str]) -> tuple[Address, ...]:
+def parse_addresses(values: list[str], problems: list[str] | None = None) -> tuple[Address, ...]:
     """Every mailbox in one or more address headers, duplicates removed."""
     found: list[Address] = []
     seen: set[str] = set()
     for value in values:
         try:
-            text = fix_8bit(unfold(value[:MAX_HEADER_CHARS]))
-            text, runs = _placeholder_words(text) if "=?" in text else (text, [])
+            text = fix_8bit(unfold(value[:MAX_HEADER_CHARS]), problems)
+            if "mailto:" in text.lower():
+                text = _MAILTO.sub("<", text)
+            text, runs = _placeholder_words(text, problems) if "=?" in text else (text, [])
             pairs = email.utils.getaddresses([text])
+            # A bare local name ("MAILER-DAEMON", "root") is an address only when alone.
+            local_ok = len(text.split()) == 1 and "," not in text
         except Exception:
             pairs = [("", m.group(0)) for m in _EMAIL_LIKE.finditer(value)]
             runs = []
+            local_ok = False
         for name, addr in pairs:
             addr = _clean_addr(_restore(addr, runs))
             if any(ch in addr for ch in '<>"(),;:'):
                 # The parser gave up half way ("Unterminated <a@b>"): keep the address only.
                 m = _EMAIL_LIKE.search(addr)
                 addr = m.group(0) if m else ""
-            if not addr or len(addr) > 320:
+            if not addr or len(addr) > 320 or ("@" not in addr and not local_ok):
                 continue
             name = clean(_restore(name, runs)).strip("\"' ")
             key = addr.lower()

@@ -13,7 +13,7 @@ import email.parser
 import email.policy
 from datetime import UTC, datetime
 
-from agent.message import CalendarEvent, Message
+from agent.message import Address, CalendarEvent, Message
 from agent.parse.headers import (
     header_text,
     parse_addresses,
@@ -128,10 +128,21 @@ def _parse(raw: object, arrived: datetime | None) -> Message:
     if message_id is None:
         notes.add("no Message-ID")
 
-    from_ = parse_addresses(table.get("from", []))
+    def addresses(name: str) -> tuple[Address, ...]:
+        problems: list[str] = []
+        found = parse_addresses(table.get(name.lower(), []), problems)
+        for problem in problems:
+            notes.add(f"{problem} in {name} header")
+        return found
+
+    from_ = addresses("From")
     if not from_:
         notes.add("no From address")
-    sender = parse_addresses(table.get("sender", []))
+    sender = addresses("Sender")
+    subject_problems: list[str] = []
+    subject = header_text(first("subject"), subject_problems)
+    for problem in subject_problems:
+        notes.add(f"{problem} in Subject header")
 
     date = parse_date(first("date"))
     date_from_header = date is not None
@@ -163,12 +174,12 @@ def _parse(raw: object, arrived: datetime | None) -> Message:
         message_id=message_id,
         in_reply_to=parse_ids(" ".join(table.get("in-reply-to", []))),
         references=parse_ids(" ".join(table.get("references", []))),
-        subject=header_text(first("subject")),
+        subject=subject,
         from_=from_[0] if from_ else None,
         sender=sender[0] if sender else None,
-        to=parse_addresses(table.get("to", [])),
-        cc=parse_addresses(table.get("cc", [])),
-        reply_to=parse_addresses(table.get("reply-to", [])),
+        to=addresses("To"),
+        cc=addresses("Cc"),
+        reply_to=addresses("Reply-To"),
         date=date,
         date_from_header=date_from_header,
         body=body,
