@@ -200,6 +200,17 @@ def test_wrote_in_a_sentence_is_not_an_attribution() -> None:
     assert msg.quoted == ""
 
 
+def test_separator_left_above_a_cut_is_dropped() -> None:
+    msg = parse_message(
+        _plain(
+            "See you then.\n\n-----------------------------\n*From:* Bob [mailto:b@x.org]\n"
+            "*Sent:* Monday\n*To:* Jane\n*Subject:* Time\n\nOld text\n"
+        )
+    )
+    assert msg.body == "See you then."
+    assert msg.quoted.endswith("Old text")
+
+
 def test_signature_stays_in_body() -> None:
     msg = parse_message(_plain("Thanks!\n\n-- \nJane Recruiter\nAcme Corp\n"))
     assert "Jane Recruiter" in msg.body and "Acme Corp" in msg.body

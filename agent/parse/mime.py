@@ -9,13 +9,12 @@ import email.message
 import re
 from dataclasses import dataclass, field
 from datetime import tzinfo
-from typing import Any
 
-from agent.message import CalendarEvent
 from agent.parse.charsets import decode_bytes
 from agent.parse.headers import header_text, parse_addresses
 from agent.parse.html_text import MAX_HTML_CHARS, html_to_text
 from agent.parse.notes import Notes, defect_note
+from agent.parse.params import HeaderValue, content_type, disposition, filename, raw_header
 
 MAX_DEPTH = 25
 MAX_PARTS = 500
@@ -36,53 +35,12 @@ class Walk:
     parts_seen: int = 0
     attachments: list[str] = field(default_factory=list)
     calendar_blobs: list[tuple[str, str | None, int]] = field(default_factory=list)
-    calendar: list[CalendarEvent] = field(default_factory=list)
     forwarded: list[str] = field(default_factory=list)
     html_cut: bool = False
 
 
 def _header(part: email.message.Message, name: str) -> str:
-    try:
-        value = part.get(name)
-    except Exception:
-        return ""
-    return value if isinstance(value, str) else ""
-
-
-def param(part: email.message.Message, name: str, header: str = "content-type") -> str | None:
-    """A Content-Type/Disposition parameter as text, RFC 2231 and 2047 decoded."""
-    try:
-        value: Any = part.get_param(name, header=header)
-    except Exception:
-        return None
-    if value is None:
-        return None
-    if isinstance(value, tuple):  # RFC 2231: (charset, language, percent-decoded text)
-        charset, _lang, text = (list(value) + [None, None, None])[:3]
-        try:
-            raw = str(text or "").encode("latin-1", "surrogateescape")
-        except UnicodeError:
-            raw = str(text or "").encode("utf-8", "surrogateescape")
-        value, _problem = decode_bytes(raw, str(charset or "utf-8"))
-    return header_text(str(value)) if value else ""
-
-
-def content_type(part: email.message.Message) -> str:
-    try:
-        ctype = part.get_content_type()
-    except Exception:
-        return "text/plain"
-    return ctype if isinstance(ctype, str) else "text/plain"
-
-
-def _filename(part: email.message.Message) -> str:
-    name = param(part, "filename", "content-disposition") or param(part, "name") or ""
-    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
-    return name[:255]
-
-
-def _disposition(part: email.message.Message) -> str:
-    return _header(part, "content-disposition").split(";", 1)[0].strip().lower()
+    return raw_header(part, name)
 
 
 def _payload_bytes(part: email.message.Message) -> bytes:
@@ -104,12 +62,14 @@ def part_text(
     notes: Notes,
     limit: int = MAX_TEXT_CHARS,
     note_cut: bool = True,
+    ctype: HeaderValue | None = None,
 ) -> str:
     """The decoded text of a leaf part, control characters dropped, cut to `limit`."""
     data = _payload_bytes(part)
     if len(data) > limit * 4:  # no character takes more than 4 bytes: skip decoding the rest
         data = data[: limit * 4]
-    text, problem = decode_bytes(data, param(part, "charset"))
+    ctype = ctype or content_type(part)
+    text, problem = decode_bytes(data, ctype.params.get("charset"))
     if problem:
         notes.add(f"{problem} in part {number}")
     if _CONTROLS.search(text):
@@ -205,14 +165,12 @@ def _text_of(
     part: email.message.Message, walk: Walk, depth: int, number: int, deferred: Deferred | None
 ) -> tuple[str, bool] | None:
     ctype = content_type(part)
-    main = ctype.split("/", 1)[0]
+    kind = ctype.value
+    main = kind.split("/", 1)[0]
     payload = part.get_payload()
 
-    if main == "multipart":
-        if not isinstance(payload, list):  # no usable boundary: read it as text
-            text = part_text(part, number, walk.notes)
-            return (text, False) if text.strip() else None
-        if ctype == "multipart/alternative":
+    if isinstance(payload, list) and main != "message":
+        if kind == "multipart/alternative":
             html_parts: Deferred = []
             children = [text_of(child, walk, depth + 1, html_parts) for child in payload]
             return _alternative(children, html_parts, walk)
@@ -221,11 +179,14 @@ def _text_of(
         if not texts:
             return None
         return "\n\n".join(t for t, _ in texts), all(h for _, h in texts)
+    if main == "multipart":  # no usable boundary: read it as text
+        text = part_text(part, number, walk.notes, ctype=ctype)
+        return (text, False) if text.strip() else None
 
-    name = _filename(part)
-    disposition = _disposition(part)
+    disp = disposition(part)
+    name = filename(ctype, disp)
 
-    if ctype in _MESSAGE_TYPES:
+    if kind in _MESSAGE_TYPES:
         inner = payload[0] if isinstance(payload, list) and payload else None
         if isinstance(inner, email.message.Message):
             subject = header_text(_header(inner, "subject"))
@@ -233,28 +194,27 @@ def _text_of(
             walk.forwarded.append(_forwarded_text(inner, walk, depth))
         return None
 
-    if ctype in _CALENDAR_TYPES or name.lower().endswith((".ics", ".vcs")):
+    if kind in _CALENDAR_TYPES or name.lower().endswith((".ics", ".vcs")):
         if name:
             _attach(walk, name, number)
-        method = param(part, "method")
-        walk.calendar_blobs.append(
-            (part_text(part, number, walk.notes), method.upper() if method else None, number)
-        )
+        method = ctype.params.get("method", "").strip().upper() or None
+        text = part_text(part, number, walk.notes, ctype=ctype)
+        walk.calendar_blobs.append((text, method, number))
         return None
 
-    is_attachment = disposition == "attachment" or (bool(name) and main != "text")
-    if is_attachment or (main != "text" and main != "message"):
+    is_attachment = disp.value == "attachment" or (bool(name) and main != "text")
+    if is_attachment or main not in ("text", "message"):
         if is_attachment or name:
             _attach(walk, name, number)
         return None
 
-    if ctype == "text/html":
+    if kind == "text/html":
         if deferred is not None:
             deferred.append((part, number))
             return None
         return _html_text(part, number, walk), True
-    if ctype in ("text/plain", "text/enriched", "text/markdown"):
-        return part_text(part, number, walk.notes), False
+    if kind in ("text/plain", "text/enriched", "text/markdown"):
+        return part_text(part, number, walk.notes, ctype=ctype), False
     if name:
         _attach(walk, name, number)  # text/csv, text/x-vcard ... with a name
     return None

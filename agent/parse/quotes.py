@@ -49,6 +49,7 @@ _MOBILE_FOOTER = re.compile(
     r"envoy[ée] de mon [\w\s-]{2,20}|enviado desde mi [\w\s-]{2,20})\.?$",
     re.IGNORECASE,
 )
+_SEPARATOR = re.compile(r"^[-_=*]{3,}$")
 _DECOR = " \t*_"  # bold/italic marks left by HTML-to-text converters
 
 
@@ -140,9 +141,10 @@ def _strip_blank_edges(lines: list[str]) -> list[str]:
     return out
 
 
-def _drop_mobile_footer(lines: list[str]) -> list[str]:
+def _drop_tail_noise(lines: list[str]) -> list[str]:
+    """Drop a trailing mobile footer and separator lines left over from the cut."""
     lines = _strip_blank_edges(lines)
-    if lines and _MOBILE_FOOTER.match(_bare(lines[-1])):
+    while lines and (_MOBILE_FOOTER.match(_bare(lines[-1])) or _SEPARATOR.match(lines[-1].strip())):
         lines = _strip_blank_edges(lines[:-1])
     return lines
 
@@ -166,7 +168,7 @@ def split_quoted(text: str) -> tuple[str, str]:
                 (quoted if _is_quoted(line) else body).append(line)
             tail = []
     quoted.extend(tail)
-    new_text = "\n".join(_drop_mobile_footer(body))
+    new_text = "\n".join(_drop_tail_noise(body))
     return new_text, "\n".join(_strip_blank_edges(quoted))
 
 
