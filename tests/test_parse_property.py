@@ -94,3 +94,24 @@ def test_arbitrary_bytes_never_raise(raw: bytes) -> None:
     msg = parse_message(raw)
     assert isinstance(msg, Message)
     assert msg.size == len(raw)
+
+
+# Lines built from words that can form attributions, header blocks and quote marks, but
+# no mobile footer or separator (those two are dropped on purpose).
+_LINE = st.lists(
+    st.sampled_from(
+        ["On", "Mon,", "2024", "at", "10:00", "Jane", "<j@x.org>", "wrote:", "From:", "Sent:",
+         "Subject:", "To:", ">", ">>", "Am", "schrieb", "a écrit :", "hello", "Thanks", ""]
+    ),
+    max_size=8,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, max_size=30))
+def test_quote_split_never_loses_a_line(lines: list[str]) -> None:
+    from agent.parse.quotes import split_quoted
+
+    body, quoted = split_quoted("\n".join(lines))
+    kept = set(body.split("\n")) | set(quoted.split("\n"))
+    assert all(line in kept for line in lines if line.strip())
