@@ -20,6 +20,9 @@ _SPACES = re.compile(r"\s+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # One RFC 2047 encoded word. Bounded character classes: linear on any input.
 _ENCODED_WORD = re.compile(r"=\?([^?\s]{1,60})\?([bBqQ])\?([^?\s]*)\?=")
+# Adjacent encoded words, replaced by a private-use token while an address list is split.
+_WORD_RUN = re.compile(rf"{_ENCODED_WORD.pattern}(?:[ \t]*{_ENCODED_WORD.pattern})*")
+_TOKEN = re.compile(r"\ue000(\d+)\ue001")
 _ANGLE_ID = re.compile(r"<([^<>\s]{1,500})>")
 _ID_SPLIT = re.compile(r"[\s,;]+")
 _MAILTO = re.compile(r"<\s*mailto:", re.IGNORECASE)
@@ -132,10 +135,6 @@ def _placeholder_words(value: str, problems: list[str] | None) -> tuple[str, lis
         return f"\ue000{len(runs) - 1}\ue001"
 
     return _WORD_RUN.sub(keep, value), runs
-
-
-_TOKEN = re.compile(r"\ue000(\d+)\ue001")
-_WORD_RUN = re.compile(rf"{_ENCODED_WORD.pattern}(?:[ \t]*{_ENCODED_WORD.pattern})*")
 
 
 def _restore(text: str, runs: list[str]) -> str:

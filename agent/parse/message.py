@@ -89,12 +89,33 @@ def _is_multipart(msg: email.message.Message) -> bool:
         return False
 
 
-def _dedupe_events(events: list[CalendarEvent]) -> tuple[CalendarEvent, ...]:
-    """The same invite often comes twice: inline text/calendar and an invite.ics."""
+def _pick_date(
+    table: dict[str, list[str]], arrived: datetime | None, notes: Notes
+) -> tuple[datetime | None, bool]:
+    """The Date header; else the arrival time; else the latest Received timestamp.
+    Second value: it came from the Date header."""
+    raw = (table.get("date") or [""])[0]
+    date = parse_date(raw)
+    if date is not None:
+        return date, True
+    notes.add("bad Date header" if raw.strip() else "no Date header")
+    if arrived is not None:
+        return arrived, False
+    received = [d for d in (received_date(v) for v in table.get("received", [])) if d]
+    return (max(received) if received else None), False
+
+
+def _calendar_events(walk: Walk, notes: Notes) -> tuple[CalendarEvent, ...]:
+    """Events of every calendar part, each invite once: it often comes twice (inline
+    text/calendar and an attached invite.ics)."""
     seen: dict[tuple[object, ...], CalendarEvent] = {}
-    for ev in events:
-        key = (ev.uid, ev.method, ev.start, ev.end, ev.summary)
-        seen.setdefault(key, ev)
+    for blob, method, number in walk.calendar_blobs:
+
+        def note(problem: str, k: int = number) -> None:
+            notes.add(f"{problem} in part {k}")
+
+        for ev in parse_ics(blob, method, walk.fallback_tz, note):
+            seen.setdefault((ev.uid, ev.method, ev.start, ev.end, ev.summary), ev)
     return tuple(seen.values())
 
 
@@ -144,27 +165,13 @@ def _parse(raw: object, arrived: datetime | None) -> Message:
     for problem in subject_problems:
         notes.add(f"{problem} in Subject header")
 
-    date = parse_date(first("date"))
-    date_from_header = date is not None
-    if date is None:
-        notes.add("bad Date header" if first("date").strip() else "no Date header")
-        received = [d for d in (received_date(v) for v in table.get("received", [])) if d]
-        date = arrived or (max(received) if received else None)
-
+    date, date_from_header = _pick_date(table, arrived, notes)
     walk = Walk(notes=notes, fallback_tz=date.tzinfo if date else None)
     # After a failed MIME parse a multipart body is raw MIME source: not worth reading.
     found = None if headers_only and _is_multipart(msg) else text_of(msg, walk)
     text, was_html = found if found else ("", False)
     if walk.html_cut:
         notes.add("HTML body cut to size")
-
-    events: list[CalendarEvent] = []
-    for blob, method, number in walk.calendar_blobs:
-
-        def note(problem: str, k: int = number) -> None:
-            notes.add(f"{problem} in part {k}")
-
-        events.extend(parse_ics(blob, method, walk.fallback_tz, note))
 
     body, quoted = split_quoted(text)
     if walk.forwarded:
@@ -185,7 +192,7 @@ def _parse(raw: object, arrived: datetime | None) -> Message:
         body=body,
         quoted=quoted,
         body_was_html=was_html and bool(text.strip()),
-        calendar=_dedupe_events(events),
+        calendar=_calendar_events(walk, notes),
         attachments=tuple(walk.attachments),
         headers=headers,
         warnings=notes.as_tuple(),
