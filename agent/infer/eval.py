@@ -3,10 +3,13 @@
     python -m agent.infer.eval CORPUS.jsonl [--json] [--tz Europe/Berlin]
 
 Records: `{"id","label","subject","from_name","from_addr","body"}` plus optional `date`,
-`timeline` (as written), `due` (ISO date, checked when the record has a date), `company`.
+`timeline` (as written; an explicit null means "states no timeline"), `due` (ISO date, checked
+when the record has a date), `company`, `role`, `stage`, `channel`, and `min_confidence` /
+`max_confidence` (bounds on the confidence of a correct label).
 Prints per-label precision/recall/F1, macro F1, the confusion matrix, false rejections,
-'other' mail taken for a job label, offer recall, the timeline found rate, company accuracy
-(where the record names one) and every misclassified id with its top evidence.
+'other' mail taken for a job label, offer recall, the timeline found rate, due dates invented
+for mail that states none, company/role/stage/channel accuracy (where the record gives one),
+confidence bounds missed, and every misclassified id with its top evidence.
 """
 
 from __future__ import annotations
@@ -48,6 +51,10 @@ class Report:
     company_total: int = 0
     company_right: int = 0
     company_pct: float = 0.0
+    spurious_due_total: int = 0  # records that state no timeline (explicit null)
+    spurious_due: int = 0  # ... for which a due date was produced anyway
+    fields: dict[str, list[int]] = field(default_factory=dict)  # role/stage/channel: [right, n]
+    confidence_misses: int = 0
     misclassified: list[dict[str, Any]] = field(default_factory=list)
     misses: list[dict[str, Any]] = field(default_factory=list)  # timeline / due / company misses
 
@@ -68,6 +75,14 @@ def _timeline_match(gold: str, got: str | None) -> bool:
     g = re.sub(r"\s+", " ", gold.lower()).strip(" .")
     p = re.sub(r"\s+", " ", got.lower()).strip(" .")
     return g == p or g in p or p in g
+
+
+def _field_match(key: str, want: str, got: str | None) -> bool:
+    if not got:
+        return False
+    if key == "role":
+        return re.sub(r"[^a-z0-9]", "", want.lower()) == re.sub(r"[^a-z0-9]", "", got.lower())
+    return want.strip().lower() == got.strip().lower()
 
 
 def evaluate(records: list[dict[str, Any]], tz: ZoneInfo | None = None) -> Report:
@@ -111,6 +126,30 @@ def evaluate(records: list[dict[str, Any]], tz: ZoneInfo | None = None) -> Repor
                             "got": v.due.isoformat() if v.due else None,
                         }
                     )
+        elif "timeline" in rec and tl is None and msg.date is not None:
+            rep.spurious_due_total += 1
+            if v.due is not None:
+                rep.spurious_due += 1
+                rep.misses.append({"id": rec.get("id"), "timeline": None, "got": v.timeline})
+        for key in ("role", "stage", "channel"):
+            want = rec.get(key)
+            if isinstance(want, str) and want.strip() and gold != "other":
+                got = getattr(v, key)
+                tally = rep.fields.setdefault(key, [0, 0])
+                tally[1] += 1
+                if _field_match(key, want, got):
+                    tally[0] += 1
+                else:
+                    rep.misses.append({"id": rec.get("id"), key: want, "got": got})
+        if v.label == gold:
+            lo, hi = rec.get("min_confidence"), rec.get("max_confidence")
+            if (isinstance(lo, (int, float)) and v.confidence < lo) or (
+                isinstance(hi, (int, float)) and v.confidence > hi
+            ):
+                rep.confidence_misses += 1
+                rep.misses.append(
+                    {"id": rec.get("id"), "confidence": round(v.confidence, 3), "bounds": [lo, hi]}
+                )
         co = rec.get("company")
         if isinstance(co, str) and co.strip() and gold != "other":
             rep.company_total += 1
@@ -182,6 +221,15 @@ def render(rep: Report) -> str:
         lines.append(
             f"company right: {rep.company_right}/{rep.company_total} ({rep.company_pct:.1f}%)"
         )
+    if rep.spurious_due_total:
+        lines.append(
+            f"due date invented (mail states no timeline): "
+            f"{rep.spurious_due}/{rep.spurious_due_total}"
+        )
+    for key, (right, n) in rep.fields.items():
+        lines.append(f"{key} right: {right}/{n}")
+    if rep.confidence_misses:
+        lines.append(f"confidence outside the record's bounds: {rep.confidence_misses}")
     lines += [
         "",
         "confusion (rows gold, columns predicted):",
