@@ -81,7 +81,7 @@ def test_interview_appointment_is_not_a_timeline() -> None:
 
 
 def test_weekday_with_date_uses_the_date() -> None:
-    tl = find_timeline("The offer is valid until Friday, March 15.", WED)
+    tl = find_timeline("We will get back to you by Friday, March 15.", WED)
     assert tl is not None and tl.due == date(2024, 3, 15)
 
 

@@ -56,7 +56,9 @@ def classify(
     sent = msg.date.astimezone(zone).date() if msg.date else None
     tl = find_timeline(p.body, sent)
     if tl:
-        v.timeline, v.due = tl.phrase, tl.due
+        # Mail about no process of the user's promises nothing about one ("founders reply
+        # within a week", "offer valid this week"): the phrase is reported, never a date.
+        v.timeline, v.due = tl.phrase, (tl.due if v.label != "other" else None)
 
     job = v.label != "other"
     if job:

@@ -48,6 +48,7 @@ _PAST_STAGE = re.compile(
     r"(?:the |your |our |this |a )?(?:[a-z-]+ )?$"
 )
 _KIND_OF: dict[str, AutoKind] = {
+    "personal": "personal",
     "outreach": "recruiter_outreach",
     "job_alert": "job_alert",
     "marketing": "newsletter",
@@ -75,6 +76,67 @@ _JOBWORDS = re.compile(
 )
 
 
+# An invitation promised only on a condition about the candidate ("if your experience is a
+# match, we'll be in touch to schedule a call") is an acknowledgement, not an invite yet.
+_SELECTION_IF = re.compile(
+    r"(?:\bif (?:you(?:'re| are)? (?:selected|shortlisted|successful|chosen|invited|progressed|"
+    r"a (?:match|fit|good fit))|(?:your|there(?:'s| is)|we) [^.?!\n]{0,50}?(?:match|fit|align|"
+    r"meet|suitable|decide|move forward|proceed)|selected|shortlisted)|\bshould (?:your|you|we)\b|"
+    r"\bonce we(?:'ve| have)? (?:reviewed|had a chance|assessed)|\bin the event (?:that )?"
+    r"(?:you|your|we))"
+)
+# The subject of a reply names the thread's old topic ("Re: Invitation: Phone screen"); what
+# the new text says decides, so a reply's subject phrases count for this much of their weight.
+REPLY_SUBJECT_WEIGHT = 0.5
+
+# Rejection families that say why the candidate in particular is out (someone else was
+# chosen, the position was filled, the candidate was not selected). Without one of them, a
+# role put on hold or closed is a rejection the user is asked to confirm.
+_CLOSURE_FAMILIES = frozenset({"role on hold", "decided to close the role", "position closed"})
+_ABOUT_CANDIDATE = frozenset(
+    {
+        "other candidates",
+        "candidates whose",
+        "selected another candidate",
+        "pursue other candidates",
+        "position filled",
+        "filled the position",
+        "not selected",
+        "unsuccessful",
+        "application declined",
+        "chosen someone else",
+        "decided to hire someone else",
+        "continue the process with others",
+        "candidates who match better",
+        "different direction",
+        "not a fit",
+        "does not meet requirements",
+        "did not progress",
+        "no longer considered",
+    }
+)
+# Invite families a recruiter's signature or a calendar footer carries in any mail: they do
+# not contradict an offer or a rejection written in the text.
+_GENERIC_INVITE = frozenset(
+    {
+        "scheduling link",
+        "pick a time",
+        "meeting link",
+        "calendar text",
+        "interview noun",
+        "look forward to meeting",
+        "what times work",
+        "are you available",
+    }
+)
+# Words that only a hiring process uses; "application" and "candidate" are not among them
+# (flats, grants and conference talks have those too).
+_STRONG_JOB = re.compile(
+    r"\b(?:position|role|job|interview\w*|hiring|recruit\w*|employment|career|vacancy|resume|"
+    r"cv|candidacy|salary|offer letter|take-home|assessment|onsite|talent|hr)\b"
+)
+
+
 @dataclass(frozen=True)
 class Hit:
     vote: str
@@ -97,6 +159,8 @@ class Intent:
 def _valid(rule: Rule, text: str, start: int, end: int) -> float:
     """The weight a match keeps after the negation and conditional guards (0 = void)."""
     s0, s1 = sentence_bounds(text, start)
+    if rule.vote == "invite" and _SELECTION_IF.search(text[s0:start]):
+        return rule.weight * 0.3
     if rule.neg:
         window = text[max(s0, start - 32) : start]
         if _NEGATION.search(window):
@@ -137,6 +201,8 @@ def collect(p: Prepared) -> list[Hit]:
             if rule.scope == "body" or (rule.needles and not any(n in subj for n in rule.needles)):
                 continue
             best, found = _best(rule, subj, rule.rx.finditer(subj), p, "subject")
+            if p.reply:
+                best *= REPLY_SUBJECT_WEIGHT
             if best > 0:
                 hits.append(Hit(rule.vote, best, rule.family, found, "subject"))
     body = p.body_lc
@@ -291,6 +357,8 @@ _SOFT_INVITE = frozenset(
         "confirm your interview",
         "would tuesday work",
         "would like to meet you",
+        "calendar text",
+        "subject: schedule",
     }
 )
 _JOB_CONTEXT = re.compile(
@@ -311,6 +379,11 @@ def _drop_soft_invites(p: Prepared, hits: list[Hit], sc: dict[str, float]) -> li
 
 def _weigh(p: Prepared, hits: list[Hit], sc: dict[str, float]) -> Intent:
     hits = _drop_soft_invites(p, hits, sc)
+    if sc.get("nonjob", 0.0) > 0 and not _STRONG_JOB.search(p.full_lc):
+        kinds = sorted(((sc.get(k, 0.0), k) for k in _KIND_OF if k != "auto_reply"), reverse=True)
+        kind = _KIND_OF[kinds[0][1]] if kinds[0][0] >= 0.35 else "personal"
+        ev = ["no job words; " + (_evidence(hits, "nonjob", 1) or ["-"])[0]]
+        return Intent("other", 0.8, ev, kind, kind in _AUTOMATIC_KINDS, sc)
     appref = sc.get("appref", 0.0) > 0
     anti_offer = sc.get("anti_offer", 0.0) > 0
     if anti_offer:
@@ -379,16 +452,29 @@ def _resolve_conflicts(sc: dict[str, float], job: str, job_score: float) -> str:
 
 def _confidence(job: str, job_score: float, sc: dict[str, float], hits: list[Hit]) -> float:
     conf = job_score
-    strongest = max((h.weight for h in hits if h.vote == job), default=0.0)
+    mine = [h for h in hits if h.vote == job]
+    strongest = max((h.weight for h in mine), default=0.0)
     if job in ("rejection", "offer"):
-        rival = max(
-            sc.get("offer" if job == "rejection" else "rejection", 0.0),
-            sc.get("invite", 0.0) * (0.8 if job == "offer" else 1.0),
+        opposite = sc.get("offer" if job == "rejection" else "rejection", 0.0)
+        invite = max(
+            (h.weight for h in hits if h.vote == "invite" and h.family not in _GENERIC_INVITE),
+            default=0.0,
         )
+        rival = max(opposite, invite * (0.8 if job == "offer" else 1.0))
+        # "We would like to offer you the X position" with an offer letter or terms beside it
+        # is as explicit as mail gets: only the opposite decision can cast doubt on it.
+        firm = {h.family for h in mine if h.weight >= 0.85}
+        explicit = job == "offer" and strongest >= 0.95 and len(firm) >= 2 and opposite < 0.45
         if strongest < 0.85:
             conf = min(conf, 0.7)
-        if rival >= 0.6:
+        if explicit:
+            conf = max(conf, 0.92) if invite < 0.85 else min(conf, 0.85)
+        elif rival >= 0.6:
             conf = min(conf, 0.72)
         elif rival >= 0.45:
             conf -= 0.1
+        if job == "rejection":
+            families = {h.family for h in mine if h.weight >= 0.5}
+            if families & _CLOSURE_FAMILIES and not families & _ABOUT_CANDIDATE:
+                conf = min(conf, 0.75)
     return round(max(0.3, min(0.97, conf)), 3)

@@ -336,6 +336,16 @@ add(
 )
 add(
     "rejection",
+    0.88,
+    r"(?:go|going|gone|went|move|moving|moved|head|heading|headed|taking (?:the|this) "
+    r"(?:role|position|search))(?: forward)? (?:in|with) (?:a |an )?(?:different|another|new|"
+    r"alternate|alternative|other) direction",
+    "direction",
+    cond=True,
+    family="different direction",
+)
+add(
+    "rejection",
     0.85,
     r"(?:decided|chosen|chose|opted|elected) to (?:hire|offer the (?:role|position) to|"
     r"extend an offer to|select|go with|proceed with|move forward with) (?:someone else|another|a "
@@ -567,12 +577,21 @@ add(
     neg=True,
     family="received an offer",
 )
+# Shops and insurers say "offer expires" too: alone it is weak; tied to a role it is strong.
 add(
     "offer",
-    0.85,
+    0.6,
     r"offer (?:expires|deadline|is valid|will expire|is contingent)",
     "offer",
     family="offer expires",
+)
+add(
+    "offer",
+    0.88,
+    r"offer (?:for|of) (?:the |this |our |your )?(?:[a-z&/-]+ ){0,6}?(?:role|position|job|post)\b",
+    "offer",
+    neg=True,
+    family="offer for the role",
 )
 add(
     "offer",
@@ -931,11 +950,21 @@ add(
     0.9,
     r"^(?:(?:phone|video|virtual|onsite|on-site|technical|final|first|second|third|next|"
     r"panel)[a-z -]{0,12} )?interview (?:invitation|invite|request|opportunity|confirmation|"
-    r"scheduled|"
-    r"scheduling|availability|with|at|for)",
+    r"confirmed|scheduled|scheduling|availability)",
     "interview",
     scope="subject",
     family="subject: interview invitation",
+)
+# "Interview for the X position" only names the topic: a thank-you note after the interview
+# or a decision carries the same subject, so the body has to say what happens next.
+add(
+    "invite",
+    0.5,
+    r"^(?:(?:phone|video|virtual|onsite|on-site|technical|final|first|second|third|next|"
+    r"panel)[a-z -]{0,12} )?interview (?:with|at|for)",
+    "interview",
+    scope="subject",
+    family="subject: interview topic",
 )
 add(
     "invite",
@@ -1198,6 +1227,23 @@ add(
     ("hold", "pause", "freeze"),
     family="on hold",
 )
+# A role put on hold, paused or frozen: the process stops, but not because of the candidate
+# and perhaps not for good. Alone it reads as news (the update above); with "we won't be
+# continuing" it is a rejection the tracker asks the user to confirm (intent.py).
+add(
+    "rejection",
+    0.5,
+    r"(?:(?:role|position|search|opening|requisition|vacancy|hiring|recruitment|process|it) "
+    r"(?:is|has been|was|will be|are|have been) (?:put |placed )?on hold|put (?:the |this |our )?"
+    r"(?:[a-z]+ ){0,3}?(?:role|position|search|opening|hiring|recruitment|process) on hold|"
+    r"(?:pause|paused|pausing|freeze|froze|frozen|freezing) (?:on )?(?:hiring|recruitment|"
+    r"recruiting|the (?:role|position|search|process))|hiring (?:freeze|pause)|"
+    r"(?:budget|headcount) (?:for (?:the|this) (?:role|position) )?(?:has been |was |is )?"
+    r"(?:frozen|cut|withdrawn|not approved|reallocated|removed|eliminated))",
+    ("hold", "pause", "freez", "froze", "budget", "headcount"),
+    cond=True,
+    family="role on hold",
+)
 add(
     "update",
     0.58,
@@ -1270,7 +1316,7 @@ add(
     "update",
     0.55,
     r"^(?:status update|update|application status|an update|quick update|checking in|"
-    r"following up|follow[- ]up)",
+    r"following up|follow[- ]up)\b",
     ("update", "status", "checking", "follow"),
     scope="subject",
     family="subject: update",
@@ -1840,9 +1886,10 @@ add(
     "rejection",
     0.88,
     r"(?:decided|had|have|need|needed) to (?:close|cancel|withdraw|pause hiring for|stop hiring "
-    r"for) "
-    r"(?:the|this|our) (?:role|position|opening|requisition|search|vacancy)|will not be hiring for",
-    ("close", "cancel", "withdraw", "hiring for"),
+    r"for|pause|freeze|put on hold) "
+    r"(?:the|this|our) (?:role|position|opening|requisition|search|vacancy|hiring)|"
+    r"will not be hiring for",
+    ("close", "cancel", "withdraw", "hiring for", "pause", "freeze", "hold"),
     cond=True,
     family="decided to close the role",
 )
@@ -1864,4 +1911,189 @@ add(
     r"(?:has|have) (?:been )?(?:changed|updated)|status (?:has )?(?:changed|been updated)",
     ("changed", "updated"),
     family="status changed",
+)
+
+# ------------------------------------------------ phrase families found with the blind set
+# "selected candidates whose qualifications more closely meet our needs": the comparison
+# itself says someone else fits better, with or without "other".
+_CLOSER = (
+    r"(?:(?:more |most )?(?:closely|directly|strongly) (?:match|meet|align|fit|suit|correspond)"
+    r"|(?:better|closer) (?:match|meet|align|fit|suit)"
+    r"|(?:a |the )?(?:closer|better|stronger|best|more suitable|more relevant) (?:match|fit)"
+    r"|more (?:aligned|suited|relevant|suitable|experienced|qualified))"
+)
+add(
+    "rejection",
+    0.9,
+    r"(?:candidates?|applicants?|individuals?|people|someone|profiles?|finalists?) "
+    r"(?:whose|who|that|with) (?:[a-z'-]+ ){0,6}?" + _CLOSER,
+    ("whose", "who", "that", "with"),
+    cond=True,
+    family="candidates who match better",
+)
+add(
+    "rejection",
+    0.85,
+    r"(?:won't|will not|not|no longer) be (?:continuing|proceeding|moving forward) (?:with )?"
+    r"(?:the |your |this |our )?(?:interview |hiring |recruitment |selection |application )?"
+    r"(?:process|candidacy|application|interviews)",
+    ("won't", "not", "no longer"),
+    cond=True,
+    family="not continuing the process",
+)
+add(
+    "offer",
+    0.6,
+    r"(?:love|like|excited|thrilled|delighted|happy|can't wait|cannot wait|looking forward|"
+    r"hope|hoping) to (?:have|having|welcome|welcoming) you (?:on board|aboard|join|to join|"
+    r"on the team|to the team|as (?:our|a|the) )",
+    ("have", "having", "welcom"),
+    neg=True,
+    family="welcome aboard",
+)
+add(
+    "offer",
+    0.86,
+    r"(?:revised|updated|improved|amended|new|final|counter|adjusted|increased) "
+    r"(?:the |our |your |an? )?offer(?!s)|offer (?:has been|was|is now) (?:revised|updated|"
+    r"improved|amended|increased|approved)",
+    ("offer",),
+    neg=True,
+    family="revised offer",
+)
+add(
+    "offer",
+    0.82,
+    r"^(?:your |job |formal |written |updated |revised |new |final )?offer\b(?! (?:ends|expires|"
+    r"code|inside|for you|just for|of the (?:week|day)))",
+    "offer",
+    scope="subject",
+    family="subject: offer",
+)
+add(
+    "update",
+    0.7,
+    r"decision (?:is|has|was) (?:not yet|not|still not) (?:yet )?(?:been )?(?:taken|made|reached|"
+    r"finali[sz]ed)|no (?:news|updates?|decision|feedback) (?:yet|so far|to share yet|at the "
+    r"moment)|nothing (?:new|to report|to share) (?:yet|so far)|(?:still )?waiting to hear back "
+    r"from the (?:team|hiring manager|client)",
+    ("decision", "no ", "nothing", "waiting"),
+    family="no decision yet",
+)
+add(
+    "update",
+    0.55,
+    r"need (?:a little |a bit |some |a few |a couple of |a couple )?(?:more|extra|additional) "
+    r"(?:time|days|weeks)",
+    ("more", "extra", "additional"),
+    family="need more time",
+)
+add(
+    "update",
+    0.6,
+    r"(?:could|can|would) you (?:please )?(?:send|share|provide|forward)(?: me| us| over)? "
+    r"(?:the )?(?:names|contact details|details)?(?: of| for)? ?(?:two|three|a few|some|your|2|3)? "
+    r"?(?:professional )?references",
+    "reference",
+    family="asks for references",
+)
+add(
+    "ack",
+    0.8,
+    r"thank(?:s| you)(?: so much| very much)? for (?:sending|forwarding|sharing|submitting|"
+    r"emailing)(?: over| through| across)? (?:your|the|a copy of your) (?:cv|resume|application|"
+    r"r[ée]sum[ée]|cover letter|details|documents)",
+    ("thank",),
+    family="thanks for sending your cv",
+)
+add(
+    "ack",
+    0.55,
+    r"(?:pass|passed|passing|forward|forwarded|forwarding|share|shared|sharing) (?:it|them|"
+    r"your (?:cv|resume|application|details|profile)) (?:on |along )?(?:to|with) (?:the |our |my "
+    r")?(?:hiring (?:manager|team|lead)|recruiting team|team lead|manager)",
+    ("pass", "forward", "shar"),
+    family="passed on to the hiring manager",
+)
+add(
+    "ack",
+    0.6,
+    r"(?:review|reviews|reviewing|read|reads|look at|looks at) (?:every|each|all) "
+    r"(?:application|applicant|candidate|resume|cv|submission)s?",
+    ("every", "each", "all"),
+    family="we review every application",
+)
+add(
+    "ack",
+    0.45,
+    r"thank(?:s| you)(?: so much| very much)? for your interest in (?:the |our )?"
+    r"(?:[a-z&/-]+ ){0,6}?(?:role|position|opening|job|vacancy)",
+    ("thank",),
+    family="thank you for your interest",
+)
+
+# ---------------------------------------------------------------- mail about something else
+# Housing, talks, insurance, school, loans: the same words ("application", "unfortunately",
+# "another applicant", "offer") with no job in sight. Only decides when no job word is present.
+add(
+    "nonjob",
+    1.0,
+    r"apartment|landlord|tenan(?:t|cy)|lease|letting agent|lettings|rental|the property|"
+    r"viewing|mortgage|talk proposal|your (?:talk|proposal|abstract|paper|submission) |"
+    r"call for (?:papers|proposals|speakers)|program committee|programme committee|"
+    r"speaker|your policy|premium|insurance|renewal|admissions?|scholarship|"
+    r"grant application|loan application|credit card|membership application",
+    (
+        "apartment",
+        "landlord",
+        "tenan",
+        "lease",
+        "letting",
+        "rental",
+        "property",
+        "viewing",
+        "mortgage",
+        "talk",
+        "your ",
+        "call for",
+        "committee",
+        "speaker",
+        "premium",
+        "insurance",
+        "renewal",
+        "admission",
+        "scholarship",
+        "application",
+        "credit card",
+    ),
+    family="not a job",
+)
+# Social mail to a group or about a party: a scheduling question there is no interview.
+add(
+    "personal",
+    0.6,
+    r"bbq|barbecue|birthday|potluck|housewarming|wedding|brunch|baby shower|doodle\.com/poll|"
+    r"beers? (?:on|after|this|tonight)|drinks (?:on|after|this|tonight)",
+    (
+        "bbq",
+        "barbecue",
+        "birthday",
+        "potluck",
+        "housewarming",
+        "wedding",
+        "brunch",
+        "shower",
+        "doodle",
+        "beer",
+        "drinks",
+    ),
+    family="social plans",
+)
+add(
+    "personal",
+    0.5,
+    r"^(?:hi|hello|hey|dear) (?:all|everyone|everybody|folks|guys|y'all|friends)\b",
+    ("all", "every", "folks", "guys", "y'all", "friends"),
+    boundary=False,
+    family="group greeting",
 )

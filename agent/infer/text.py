@@ -93,6 +93,8 @@ class Prepared:
     body: str  # normalised new text
     subject_lc: str
     body_lc: str
+    # The subject carried a Re:/Fwd: prefix: it names the thread's old topic, not this mail's.
+    reply: bool = False
 
     @property
     def full_lc(self) -> str:
@@ -106,10 +108,15 @@ def clean_subject(subject: str) -> str:
     return _PREFIX.sub("", normalise(subject or "")).strip()
 
 
+def is_reply_subject(subject: str) -> bool:
+    """A subject with a reply or forward prefix ("Re:", "Fwd:", "AW:" ...)."""
+    return bool(_PREFIX.match(subject or ""))
+
+
 def prepare(subject: str, body: str) -> Prepared:
     subj = clean_subject(subject)
     new = normalise(strip_quoted(body or ""))
-    return Prepared(subj, new, subj.lower(), new.lower())
+    return Prepared(subj, new, subj.lower(), new.lower(), is_reply_subject(subject))
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:

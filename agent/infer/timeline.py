@@ -1,5 +1,9 @@
 """Promised timelines ("within two weeks", "by Friday", "early next week") and their dates.
 
+Only a promise of the company about its next step ("we'll get back to you by Friday", "you'll
+hear from us within two weeks", "decision early next week") or a deadline it sets in the
+process ("please accept by March 13") gets a date; see `find_timeline` for the rest.
+
 Resolution rules (all relative to the message's date in the user's timezone):
 - "within N days/weeks/hours", "in N days": the message date plus that many calendar days
   (hours round up to whole days); "business/working days" count Monday to Friday only.
@@ -154,6 +158,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "weekday",
+        re.compile(
+            rf"\b(?:know more|hear (?:back )?(?:from (?:us|me) )?|get back to you|be in touch|"
+            rf"update you|let you know|decide|decision|news|an answer|feedback|respond|reply) "
+            rf"(?P<t>(?:on |by )?(?:this |next )?{_WD})\b"
+        ),
+    ),
+    (
         "date",
         re.compile(
             rf"\b(?:by|before|on or before|no later than|until|on|after) (?:the )?"
@@ -177,16 +189,72 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Sentences with one of these words carry the company's promise about its next move.
 _PROMISE = re.compile(
-    r"\b(?:hear|get back|decision|decide|update|let you know|respond|response|be in touch|feedback|"
-    r"contact|reply|expect|reach out|follow up|notify|next steps?|inform|come back|circle back|"
-    r"review|finali[sz]e|offer|sign|accept|by)\b"
+    r"\b(?:hear|hearing back|get back|decisions?|decide|decided|update|updates|let you know|"
+    r"respond|response|be in touch|get in touch|feedback|contact|reply|expect|expected|"
+    r"reach out|follow up|notify|next steps?|inform|come back|circle back|review|reviewing|"
+    r"finali[sz]e|know more|news|answer|results?|outcome|conclude|wrap up|debrief|receive|"
+    r"clarity|write to you|read (?:your|it|through)|look (?:at|over|through) (?:your|it)|"
+    r"go through (?:your|it)|(?:will|'ll|should) follow|confirm (?:the|next|a)|"
+    r"send (?:you|over)|share (?:an|the|more|our|news|feedback))\b"
 )
+# ... unless the word is what the user is asked to do ("please reply by Friday", "could you
+# let me know your availability for early next week?").
+_ASKED = re.compile(
+    r"(?:please|kindly|could you|can you|would you|will you|are you able to|do you|"
+    r"you (?:will )?need to|you must|we ask (?:that )?you|remember to|make sure to|be sure to)"
+    r"(?: \w+){0,3} $"
+)
+# A deadline the company sets for the user in a process: answer the offer, hand in the
+# take-home. A stated date all the same ("by", "until", "within" ...).
+_DEADLINE_ACT = re.compile(
+    r"\b(?:submit|complete|return|sign|accept|acceptance|confirm|send|share|respond|reply|decision|"
+    r"let (?:me|us) know|get back to (?:me|us)|valid|expires?|expiry|deadline|due)\b"
+)
+_DEADLINE_WORD = re.compile(r"^(?:by|before|until|no later than|on or before|within|in) ")
+# In scheduling talk only a cut-off is a deadline ("share your availability by Friday"); a
+# span is the window to pick a slot in ("within the next two weeks").
+_CUTOFF_WORD = re.compile(r"^(?:by|before|until|no later than|on or before) ")
+# Scheduling talk: a window the user is asked to pick a time in is no promise and no deadline.
+_SCHEDULING = re.compile(
+    r"\b(?:availability|available|free|slots?|times? (?:that )?(?:work|suit)|what works|"
+    r"works for you|suits you|schedule|calendar|book|meet|chat|call)\b"
+)
+# The promise may come in the next sentence, pointing back ("... until mid next week. We will
+# come back to you after that.").
+_POINTS_BACK = re.compile(r"\b(?:after that|then|afterwards|by then|at that point|once that)\b")
+# How much a phrase is worth as the company's stated timeline (0: not at all).
+_PROMISED, _DEADLINE, _MENTIONED, _WINDOW = 4, 3, 2, 1
+
+
+def _promise_in(sentence: str) -> bool:
+    for m in _PROMISE.finditer(sentence):
+        if not _ASKED.search(sentence[max(0, m.start() - 40) : m.start()]):
+            return True
+    return False
+
+
+def _tier(kind: str, phrase: str, sentence: str, following: str) -> int:
+    if _promise_in(sentence):
+        return _PROMISED
+    if _POINTS_BACK.search(following) and _promise_in(following):
+        return _PROMISED
+    scheduling = bool(_SCHEDULING.search(sentence))
+    word = _CUTOFF_WORD if scheduling else _DEADLINE_WORD
+    if word.match(phrase) and _DEADLINE_ACT.search(sentence):
+        return _DEADLINE
+    # Only the phrase, no date: a time window said in passing ("this week", "soon") or one the
+    # user is asked to pick a slot in is still what the message states, but nothing the
+    # tracker may wait for.
+    if kind in ("span", "weekpart", "vague"):
+        return _WINDOW if scheduling else _MENTIONED
+    return 0
 
 
 @dataclass(frozen=True)
 class Timeline:
     phrase: str  # as written in the message
-    due: date | None
+    due: date | None  # None for vague words and for phrases that are no promise or deadline
+    promised: bool = False  # the company's own promise about its next step
 
 
 _UNANCHORED = [(kind, re.compile(rx.pattern.removeprefix(r"\b"))) for kind, rx in _PATTERNS]
@@ -210,31 +278,48 @@ def _matches(low: str) -> list[tuple[str, re.Match[str]]]:
 
 
 def find_timeline(text: str, sent: date | None) -> Timeline | None:
-    """The company's stated timeline in `text` (normalised new text) and the date it means."""
+    """The company's stated timeline in `text` (normalised new text) and the date it means.
+
+    A promise about their next step ranks first, then a deadline they set in the process
+    ("accept by March 13"); both resolve to a date. A time window said in passing ("this
+    week", "soon") or offered for scheduling ("your availability for early next week") is
+    returned as written but without a date; interview slots and past dates ("thanks for the
+    chat on Monday") are not returned at all.
+    """
     if not text:
         return None
     low = text.lower()
     if len(low) != len(text):  # case folding changed the length: keep offsets aligned
         text = low
-    best: tuple[tuple[int, int, int, int, int], str, str, int] | None = None
+    best: tuple[tuple[int, int, int, int, int], str, int] | None = None
     for kind, m in _matches(low):
         if kind in ("weekday", "date") and _is_appointment(low, m.end()):
             continue
         start = m.start()
-        s0 = max(low.rfind(". ", 0, start), low.rfind("\n", 0, start), 0)
-        e1 = [i for i in (low.find(". ", m.end()), low.find("\n", m.end())) if i >= 0]
-        sentence = low[s0 : min(e1) if e1 else len(low)]
+        s0 = max(0, *(low.rfind(sep, 0, start) for sep in _SEPS))
+        e1 = [i for i in (low.find(sep, m.end()) for sep in _SEPS) if i >= 0]
+        s1 = min(e1) if e1 else len(low)
+        e2 = [i for i in (low.find(sep, s1 + 1) for sep in _SEPS) if i >= 0]
+        following = low[s1 : min(e2) if e2 else len(low)]
+        if "t" in m.re.groupindex:  # only the time words are the phrase ("know more Thursday")
+            start = m.start("t")
+        tier = _tier(kind, low[start : m.end()], low[s0:s1], following)
+        if not tier:
+            continue
         specific = 0 if kind == "vague" else 1
-        promise = 1 if _PROMISE.search(sentence) else 0
-        near = 1 if _PROMISE.search(low[max(s0, start - 35) : m.end()]) else 0
-        rank = (specific, near, promise, m.end() - start, -start)
+        near = 1 if _promise_in(low[max(s0, start - 35) : m.end()]) else 0
+        rank = (tier, specific, near, m.end() - start, -start)
         if best is None or rank > best[0]:
-            best = (rank, kind, text[start : m.end()], start)
+            best = (rank, text[start : m.end()], tier)
     if best is None:
         return None
-    _rank, kind, phrase, _start = best
+    _rank, phrase, tier = best
     phrase = _trim(phrase)
-    return Timeline(phrase, resolve(phrase, sent) if sent else None)
+    due = resolve(phrase, sent) if sent and tier >= _DEADLINE else None
+    return Timeline(phrase, due, tier == _PROMISED)
+
+
+_SEPS = (". ", "? ", "! ", "\n")
 
 
 def _is_appointment(low: str, end: int) -> bool:
