@@ -62,7 +62,7 @@ def classify(
 
     job = v.label != "other"
     if job:
-        v.stage = find_stage(p.body_lc, p.subject_lc, v.label)
+        v.stage = find_stage(p.body_lc, p.subject_lc, v.label, reply=p.reply)
     if v.label in ("invite", "update") or (msg.calendar and v.label != "other"):
         start, end, ev = find_interview_time(msg, p.body, zone)
         v.interview_at, v.interview_end = start, end

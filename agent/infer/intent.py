@@ -200,7 +200,7 @@ def collect(p: Prepared) -> list[Hit]:
             rule = R.rules[ri]
             if rule.scope == "body" or (rule.needles and not any(n in subj for n in rule.needles)):
                 continue
-            best, found = _best(rule, subj, rule.rx.finditer(subj), p, "subject")
+            best, found, _pos = _best(rule, subj, rule.rx.finditer(subj), p, "subject")
             if p.reply:
                 best *= REPLY_SUBJECT_WEIGHT
             if best > 0:
@@ -211,6 +211,7 @@ def collect(p: Prepared) -> list[Hit]:
     index, scan = R.index()
     best_w: dict[int, float] = {}
     found_at: dict[int, str] = {}
+    at: dict[int, int] = {}
     done: set[int] = set()
     for pos, ri in _RULE_INDEX.candidates(body):
         if ri in done:
@@ -222,6 +223,7 @@ def collect(p: Prepared) -> list[Hit]:
         w = _valid(rule, body, m.start(), m.end())
         if w > best_w.get(ri, 0.0):
             best_w[ri] = w
+            at[ri] = m.start()
             found_at[ri] = _original(p, "body", m.start(), m.end())
             if w >= rule.weight:
                 done.add(ri)
@@ -229,26 +231,49 @@ def collect(p: Prepared) -> list[Hit]:
         rule = R.rules[ri]
         if rule.needles and not any(n in body for n in rule.needles):
             continue
-        w, f = _best(rule, body, rule.rx.finditer(body), p, "body")
+        w, f, pos = _best(rule, body, rule.rx.finditer(body), p, "body")
         if w > 0:
-            best_w[ri], found_at[ri] = w, f
+            best_w[ri], found_at[ri], at[ri] = w, f, pos
+    sig = signature_start(body)
     for ri in sorted(best_w):
         rule = R.rules[ri]
-        hits.append(Hit(rule.vote, best_w[ri], rule.family, found_at[ri], "body"))
+        w = best_w[ri]
+        if rule.vote == "invite" and sig is not None and at[ri] >= sig:
+            w *= SIGNATURE_INVITE_WEIGHT
+        hits.append(Hit(rule.vote, w, rule.family, found_at[ri], "body"))
     return hits
+
+
+# A booking link or "book a call with me" after the sign-off is the sender's standing
+# signature, not an invitation in this mail.
+SIGNATURE_INVITE_WEIGHT = 0.4
+_SIGN_OFF = re.compile(
+    r"^(?:best|kind|warm|warmest|many|all the best|best wishes|regards|sincerely|cheers|thanks|"
+    r"thank you|yours|talk soon|speak soon|take care|cordially|with (?:best|kind|warm) "
+    r"regards?)\b[^\n]{0,25}$|^--\s*$",
+    re.M,
+)
+
+
+def signature_start(body_lc: str) -> int | None:
+    """Where the sign-off starts (the last closing line in the text), if there is one."""
+    last = None
+    for m in _SIGN_OFF.finditer(body_lc):
+        last = m
+    return last.start() if last is not None else None
 
 
 def _best(
     rule: Rule, text: str, matches: Iterator[re.Match[str]], p: Prepared, where: str
-) -> tuple[float, str]:
-    best, found = 0.0, ""
+) -> tuple[float, str, int]:
+    best, found, pos = 0.0, "", 0
     for i, m in enumerate(matches):
         w = _valid(rule, text, m.start(), m.end())
         if w > best:
-            best, found = w, _original(p, where, m.start(), m.end())
+            best, found, pos = w, _original(p, where, m.start(), m.end()), m.start()
         if best >= rule.weight or i >= 3:
             break
-    return best, found
+    return best, found, pos
 
 
 def _original(p: Prepared, where: str, start: int, end: int) -> str:
@@ -363,7 +388,9 @@ _SOFT_INVITE = frozenset(
 )
 _JOB_CONTEXT = re.compile(
     r"\b(?:interview\w*|application|applied|applying|candidate|candidacy|position|role|hiring|"
-    r"recruit\w*|resume|cv|job|opening|vacancy|screen|assessment|offer|talent|hr|onsite|on-site)\b"
+    r"recruit\w*|resume|cv|job|opening|vacancy|screen|screening|assessment|offer|talent|hr|"
+    r"onsite|on-site|intro(?:ductory)? call|first call|hiring manager|engineer\w*|developer|"
+    r"analyst|designer|scientist|consultant|specialist|coordinator|architect)\b"
 )
 
 

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 
+from agent.infer.people import is_known_person
+
 _ROLE_NOUN = r"(?:position|role|opening|job|opportunity|vacancy|post|req|requisition)"
 # A title: up to eight words, capitalised or lowercase, with the usual joiners and marks.
-_TITLE = r"[A-Za-z0-9][\w/&+#().,'-]*(?: (?:[A-Za-z0-9(][\w/&+#().,'-]*|-|&|/|\u2013)){0,7}"
+# A word never ends in "." or ",": that is the end of the sentence or clause, not the title.
+_TITLE = (
+    r"[A-Za-z0-9][\w/&+#().,'-]*(?<![.,])"
+    r"(?:,? (?:[A-Za-z0-9(][\w/&+#().,'-]*(?<![.,])|-|&|/|\u2013)){0,7}"
+)
 
 _BODY = [
     re.compile(
@@ -40,6 +46,16 @@ _SUBJECT = [
         re.I,
     ),
     re.compile(r"\|\s?(?P<role>[^|]{2,60}?) (?:position|role)\s*(?:\||$)", re.I),
+    # "Senior Data Engineer - next steps", "Offer of employment - Research Scientist"
+    re.compile(
+        rf"^(?P<role>{_TITLE}?) (?:-|\u2013|\|) (?i:next steps?|interview\w*|application\w*|"
+        rf"update|offer|invitation|your application|status|feedback)\b"
+    ),
+    re.compile(
+        r"^(?i:offer of employment|job offer|offer letter|employment offer|interview invitation|"
+        r"invitation to interview|application received|application)\s?[:|\u2013-]\s?"
+        r"(?P<role>[^|:\u2013]{2,70}?)(?: (?:at|with|-|\u2013|\|) .*|$)"
+    ),
     re.compile(
         rf"^(?:your )?(?P<role>{_TITLE}?) (?:application|interview|offer|position|role)"
         rf"(?: (?:update|status|received|confirmation|invitation|opportunity|at .*))?$",
@@ -56,7 +72,17 @@ _BAD = re.compile(
 _BAD_WORD = re.compile(
     r"\b(?:you|your|we|our|us|i|my|will|would|have|has|been|was|were|is|are|please|thank|thanks|"
     r"interest|applying|received|regret|unfortunately|congratulations|moving|decided|this time|"
-    r"round|stage|interview|interviews|rejection|next steps?)\b",
+    r"round|stage|interview|interviews|rejection|next steps?|this|that|these|those|different|"
+    r"direction|another|same|screen|screening|call|chat|meeting|sync|invitation|event|"
+    r"onsite|on-site)\b|[/<>@]",
+    re.I,
+)
+# Calendar subjects name an event ("Invitation: Phone screen Alex Morgan / Acme @ Tue 3pm"),
+# with people and companies in it, not a job title.
+_CALENDAR_SUBJECT = re.compile(
+    r"^(?:updated invitation|invitation|accepted|declined|tentative|tentatively accepted|"
+    r"new event|updated event|canceled event|cancelled event|event canceled|canceled|cancelled|"
+    r"new time proposed|reminder|notification)\s*(?:\(\w+\))?\s*:",
     re.I,
 )
 _LEAD = re.compile(
@@ -77,6 +103,8 @@ def find_role(subject: str, body: str) -> str | None:
             role = _clean(m.group("role"))
             if role:
                 return role
+    if _CALENDAR_SUBJECT.match(subject):
+        return None
     for rx in _SUBJECT:
         m = rx.search(subject)
         if m:
@@ -98,6 +126,12 @@ def _clean(raw: str | None) -> str | None:
         return None
     if _BAD.match(role) or _BAD_WORD.search(role):
         return None
-    if "[" in role or "]" in role:
+    if "[" in role or "]" in role or _names_someone(role):
         return None
     return role
+
+
+def _names_someone(text: str) -> bool:
+    """A known given name followed by a capitalised word: a person, not a title."""
+    words = text.split()
+    return any(is_known_person(f"{a} {b}") for a, b in zip(words, words[1:], strict=False))

@@ -2097,3 +2097,41 @@ add(
     boundary=False,
     family="group greeting",
 )
+add(
+    "update",
+    0.58,
+    r"thank(?:s| you)(?: again| so much| very much)? for your time (?:yesterday|today|this "
+    r"(?:morning|afternoon|week)|earlier|last week|on (?:mon|tues|wednes|thurs|fri)day)|"
+    r"(?:it was |was )?(?:great|nice|lovely|a pleasure|good|wonderful|a delight) (?:to )?"
+    r"(?:speak|talk|chat|meet|connect)(?:ing)? (?:with )?you",
+    ("thank", "great", "nice", "lovely", "pleasure", "good", "wonderful", "delight"),
+    family="thanks for interviewing",
+)
+add(
+    "update",
+    0.55,
+    r"(?:passed|shared|forwarded|sent) (?:the|your) (?:updated |revised |new |latest )?"
+    r"(?:portfolio|references|work samples?|answers|notes|documents|details|information|"
+    r"certificates|transcripts?) (?:on |along )?(?:to|with) (?:the|our) (?:hiring|interview) "
+    r"(?:team|manager|panel)",
+    ("passed", "shared", "forwarded", "sent"),
+    family="passed your documents on",
+)
+add(
+    "update",
+    0.5,
+    r"(?:you'll|you will|you should|you can expect to|you'd) (?:hear|receive (?:an|our) "
+    r"(?:answer|update|decision))(?: back)?(?: from (?:us|me|the team))?",
+    ("hear", "receive"),
+    family="will be in touch",
+)
+add(
+    "update",
+    0.5,
+    r"(?:^|[-|:\u2013] ?)(?:an? )?(?:quick |short |brief |status |application |process )?"
+    r"update(?: on| regarding| about| re\b|$)",
+    "update",
+    scope="subject",
+    boundary=False,
+    family="subject: update",
+)

@@ -91,12 +91,16 @@ _STAGES: list[tuple[str, re.Pattern[str]]] = [
 _INDEX: WordIndex[int] = WordIndex("stage", [(rx.pattern, i) for i, (_n, rx) in enumerate(_STAGES)])
 
 
-def find_stage(text_lc: str, subject_lc: str, label: str) -> str | None:
-    """The stage this message is about, from its subject first, then its text."""
+def find_stage(text_lc: str, subject_lc: str, label: str, *, reply: bool = False) -> str | None:
+    """The stage this message is about, from its subject first, then its text.
+
+    A reply's subject names the stage the thread began at ("Re: Invitation: Phone screen"),
+    not the one this message is about, so for a reply only the new text counts.
+    """
     if label == "ack":
         return STAGE_APPLICATION
     generic = None
-    for src in (subject_lc, text_lc):
+    for src in (text_lc,) if reply else (subject_lc, text_lc):
         st = _scan(src, label)
         if st and st != interview_round(1):
             return st
