@@ -99,3 +99,33 @@ def test_unknown_process_is_a_usage_error(tmp_path: Path) -> None:
     result = followup(config, DUE, "close", "no-such-co", "--as", "rejected", check=False)
     assert result.returncode == 2
     assert "no-such-co" in result.stderr
+
+
+PAUSED = b"""From: Dana Whitfield <dana.whitfield@heliosenergy.com>
+To: Alex Morgan <alex@example.com>
+Subject: Re: Phone screen for the Energy Data Analyst role
+Date: Fri, 20 Mar 2026 10:00:00 +0100
+Message-ID: <he-paused@heliosenergy.com>
+In-Reply-To: <he-1@heliosenergy.com>
+References: <he-1@heliosenergy.com>
+
+Hi Alex, a quick note: the team has decided to pause hiring for the role while
+budgets are reviewed.
+
+Dana Whitfield
+"""
+
+
+def test_a_soft_closure_is_not_acted_on_until_the_user_confirms(tmp_path: Path) -> None:
+    config = _setup(tmp_path)
+    _deliver(tmp_path, PAUSED)
+    now = datetime(2026, 3, 20, 10, 30, tzinfo=TZ)
+    followup(config, now, "run", "--once")
+    row = status_json(config, now)["helios-energy"]
+    assert row["state"] == "interviewing"  # not closed on weak evidence
+    assert "needs_confirmation" in row["flags"]
+    report = followup(config, now, "report", "--print").stdout
+    assert "followup confirm helios-energy" in report
+    followup(config, now, "confirm", "helios-energy")
+    row = status_json(config, now)["helios-energy"]
+    assert row["state"] == "rejected" and "needs_confirmation" not in row["flags"]
