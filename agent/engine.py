@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
 
 class Engine:
     def __init__(
@@ -258,11 +256,10 @@ class Engine:
     def report_slot(self, now: datetime | None = None) -> str | None:
         """The key of the latest weekly-report slot at or before now (e.g. "2026-W48")."""
         local = (now or self.clock.now()).astimezone(self.tz)
-        hour, minute = (int(x) for x in self.cfg.report.time.split(":"))
-        weekday = WEEKDAYS.index(self.cfg.report.weekday[:3].lower())
+        report = self.cfg.report
         monday = local.date() - timedelta(days=local.weekday())
-        slot_day = monday + timedelta(days=weekday)
-        slot = datetime(slot_day.year, slot_day.month, slot_day.day, hour, minute, tzinfo=self.tz)
+        slot_day = monday + timedelta(days=report.weekday_index)
+        slot = datetime.combine(slot_day, report.at, tzinfo=self.tz)
         if slot > local:
             slot -= timedelta(days=7)
         year, week, _ = slot.date().isocalendar()

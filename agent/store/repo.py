@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from agent.store.db import Store
 from agent.tracker.fold import DraftMark, TrackedMessage, UserAction
-from agent.tracker.serial import dt_from_text, dt_to_text, verdict_from_json
+from agent.tracker.serial import verdict_from_json
 
 
 @dataclass
@@ -334,10 +333,3 @@ def tracked(row: Any) -> TrackedMessage:
         verdict=verdict_from_json(row["verdict"]),
         followup_header=row["followup_header"],
     )
-
-
-def json_list(values: list[str]) -> str:
-    return json.dumps(values)
-
-
-__all__ = ["Repo", "DraftRow", "ProcessRow", "tracked", "dt_from_text", "dt_to_text"]
