@@ -266,3 +266,72 @@ def test_public_suffix_list_works_offline(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(socket, "create_connection", no_network)
     assert registrable_domain("careers.mail.acme.co.uk") == "acme.co.uk"
     assert relay_for_domain("us.greenhouse-mail.io") is not None
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "body", "company"),
+    [
+        # a bare first name signing off is the sender, not a company
+        (
+            ("Tomasz Wolny", "tomasz@brindlecraft.com"),
+            "Re: Portfolio",
+            "Hi Alex, thanks, I've shared it with the team and will come back to you.\n\n"
+            "Cheers,\nTomasz",
+            "Brindlecraft",
+        ),
+        # the phone's footer is no company
+        (
+            ("Mara Quist", "mara@fennelhouse.co"),
+            "Re: Sous chef role",
+            "Sorry, we picked someone else this time.\n\nSent from my Galaxy",
+            "Fennelhouse",
+        ),
+        # a title in another language under the name is no company either
+        (
+            ("Agnès Roux", "a.roux@perle-audit.fr"),
+            "Votre candidature",
+            "Hello Alex, we are happy to invite you to a first interview next week.\n\n"
+            "Cordialement,\nAgnès Roux\nChargée de recrutement\nPerle Audit",
+            "Perle Audit",
+        ),
+        # an assessment platform sends on the employer's behalf
+        (
+            ("Codility", "no-reply@codility.com"),
+            "Coding test",
+            "Quillmark has invited you to a coding test as part of the hiring process.",
+            "Quillmark",
+        ),
+        # an organisation name through an ATS is not a person's, whatever its first word
+        (
+            ("Tessaly Freight", "no-reply@us.greenhouse-mail.io"),
+            "Thanks for applying",
+            "We have received your application for the Dispatcher role.",
+            "Tessaly Freight",
+        ),
+        # where an office is, is not part of the name
+        (
+            ("Recruiting Coordinator", "coordinator@orrinwave.com"),
+            "Onsite logistics",
+            "Your onsite interview is at Orrinwave HQ, 12 Dock Road, on Friday at 10:00.",
+            "Orrinwave",
+        ),
+        # "<name>andco" domains are "<Name> & Co"
+        (
+            ("Bo Lind", "bo@hartandco.com"),
+            "Re: Design role",
+            "Thanks for your time today, we'll be in touch next week.",
+            "Hart & Co",
+        ),
+        # a job title after a dash in the subject is not the company
+        (
+            ("Recruitment Team", "recruitment@northmoor.gov.uk"),
+            "Interview - Planning Officer",
+            "We are pleased to invite you to an interview for the Planning Officer post.",
+            "Northmoor",
+        ),
+    ],
+)
+def test_company_from_real_world_signatures_and_relays(
+    sender: tuple[str, str], subject: str, body: str, company: str
+) -> None:
+    assert classify(msg(sender, subject, body)).company == company

@@ -10,6 +10,7 @@ and last the registrable domain of a sender that is neither a relay nor a mail p
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -182,6 +183,11 @@ _BODY_PATTERNS = [
 ]
 # "<Name> Recruiting Team", "<Name> is hiring": found from the words after the name.
 _AFTER_NAME = (
+    " has invited you",
+    " invited you to",
+    " would like to invite you",
+    " sent you a document",
+    " has sent you",
     " recruiting team",
     " talent team",
     " hiring team",
@@ -214,8 +220,11 @@ class CompanyGuess:
 _DEPT = frozenset(
     """careers career recruiting recruitment talent acquisition team hiring hr jobs
     people ops operations notifications coordination scheduling human resources no-
-    reply noreply""".split()
+    reply noreply early campus university graduate graduates emerging student students
+    internships""".split()
 )
+# Places of a company, not part of its name ("Gullwing HQ, 88 Wharf St").
+_PLACE = frozenset("hq headquarters office offices campus site building tower".split())
 
 
 def _strip_dept(tokens: list[str]) -> list[str]:
@@ -299,17 +308,25 @@ def find_company(
     co = _from_display(display, all_hosts)
     if co:
         return CompanyGuess(_extend(co, text), company_domain, "display")
+    subject_weak = "" if _CALENDAR_SUBJECT.match(subject) else subject
     for source, found in (
         ("subject", _search_all(_SUBJECT_STRONG, subject)),
         ("body", _search_body(body[:8000])),
-        ("subject", _search_all(_SUBJECT_WEAK, subject)),
+        ("subject", _agreeing(_search_all(_SUBJECT_WEAK, subject_weak), company_domain)),
         ("body", _search_all(_BODY_LAST, body[:3000])),
     ):
         for co in found:
-            return CompanyGuess(co, company_domain, source)
+            return CompanyGuess(_extend(co, text), company_domain, source)
     if signature.company:
         co = _clean(signature.company)
-        if valid_company(co) and not _is_role_text(co or "") and not looks_like_person(co or ""):
+        if (
+            valid_company(co)
+            and not _is_role_text(co or "")
+            and not looks_like_person(co or "")
+            and not _SIGNATURE_NOISE.search(co or "")
+            and not _is_senders_name(co or "", display)
+            and _agrees_with_domain(co or "", company_domain)
+        ):
             return CompanyGuess(co, company_domain, "signature")
     for h in hosts:
         tenant = tenant_from_host(h)
@@ -324,6 +341,61 @@ def find_company(
         if label:
             return CompanyGuess(_extend(name_from_label(label), text), company_domain, "domain")
     return CompanyGuess(None, company_domain, "none")
+
+
+# Lines a signature block ends with that are no company: phone footers, titles in other
+# languages, department names.
+_SIGNATURE_NOISE = re.compile(
+    r"\b(?:sent from|get outlook|envoy[ée] de|von meinem|enviado desde|charg[ée]e? de|"
+    r"recrutement|personalabteilung|personal(?:wesen|referent\w*)|ressources humaines|"
+    r"recursos humanos|risorse umane|talentsuche)\b",
+    re.I,
+)
+_CALENDAR_SUBJECT = re.compile(
+    r"^(?:updated invitation|invitation|accepted|declined|tentative|new event|updated event|"
+    r"cancell?ed event|new time proposed)\s*:",
+    re.I,
+)
+
+
+def _fold(text: str) -> str:
+    """Lowercase letters and digits only, accents off: "Lumière Conseil" -> "lumiereconseil"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]", "", plain.lower())
+
+
+def _agreeing(names: Iterator[str], domain: str | None) -> Iterator[str]:
+    """Only the names that fit the sender's company domain ("Interview - Policy Advisor")."""
+    return (n for n in names if _agrees_with_domain(n, domain))
+
+
+def _is_senders_name(name: str, display: str) -> bool:
+    """ "Ines" signing a mail from "Ines Duarte" is the sender, not a company."""
+    folded = _fold(name)
+    return bool(folded) and any(folded == _fold(t) for t in display.split())
+
+
+def _agrees_with_domain(name: str, domain: str | None) -> bool:
+    """A signature's company must fit the sender's own company domain, when there is one
+    ("Acme Robotics" at acme-robotics.com, "Acme" at acme.io); without one, anything goes."""
+    if not domain:
+        return True
+    label = _fold(domain_label(domain) or "")
+    folded = _fold(name)
+    if not label or not folded:
+        return True
+    first = _fold(name.split()[0])
+    return (
+        label.startswith(first[:4])
+        or folded.startswith(label[:4])
+        or label in folded
+        or folded in label
+        or _initials(name) == label
+    )
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isalnum()).lower()
 
 
 def _search_all(patterns: list[re.Pattern[str]], text: str) -> Iterator[str]:
@@ -372,7 +444,7 @@ def _search_body(body: str) -> Iterator[str]:
 def _extend(name: str, text: str) -> str:
     """The fuller form the text uses: "Fernhill" -> "Fernhill AI", "Harborline" -> "Harborline
     Logistics"; the name as written in the text when only its case differs."""
-    squashed = re.sub(r"[^a-z0-9]", "", name.lower())
+    squashed = _fold(name)
     best = name
     if len(squashed) < 2:
         return name
@@ -380,7 +452,7 @@ def _extend(name: str, text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
         return name
-    probe = squashed[:2]
+    probe = name.lower()[:2]
     i = low.find(probe)
     while i >= 0:
         pos, i = i, low.find(probe, i + 1)
@@ -393,14 +465,17 @@ def _extend(name: str, text: str) -> str:
         if not cand:
             continue
         toks = cand.split()
-        low0 = re.sub(r"[^a-z0-9]", "", toks[0].lower())
+        while len(toks) > 1 and toks[-1].lower().strip(",.") in _PLACE:
+            toks = toks[:-1]
+        cand = " ".join(toks)
+        low0 = _fold(toks[0])
         if low0 == squashed and len(toks) == 1 and best == name:
             best = toks[0]  # same word, the text's own casing ("CirrusGate")
         elif low0 == squashed and len(toks) > 1:
             extra = [t for t in toks[1:] if t.lower() not in _STOP_FIRST and t.lower() not in _DEPT]
             if len(extra) == len(toks) - 1 and not _is_role_text(cand) and valid_company(cand):
                 return cand
-        elif re.sub(r"[^a-z0-9]", "", cand.lower()) == squashed and 1 < len(toks) <= 3:
+        elif _fold(cand.replace("&", "and")) == squashed and 1 < len(toks) <= 3:
             best = cand  # "Wren & Co" for wrenandco, "Atlas Ridge" for atlasridge
     return best
 
@@ -452,12 +527,11 @@ def _from_display(display: str, hosts: list[str]) -> str | None:
     # ("Atlas Ridge" at atlasridge.com).
     if any(lb and len(squashed) >= 3 and (lb in squashed or squashed in lb) for lb in labels):
         return co
-    # A bare organisation name sent through an ATS is the employer's name by design.
-    if looks_like_person(display):
-        return None
+    # A bare organisation name sent through an ATS is the employer's name by design; only a
+    # name that starts with a known given name is taken for the recruiter's own.
     first = relay_for_domain(hosts[0]) if hosts else None
     if first is not None and first.kind in ("ats", "scheduler", "esign"):
-        return co
+        return None if is_known_person(display) else co
     return None
 
 
@@ -465,7 +539,10 @@ _ROLE_WORDS = re.compile(
     r"\b(?:position|role|engineer|developer|manager|analyst|designer|intern|internship|specialist|"
     r"coordinator|interview|application|scientist|director|assistant|representative|technician|"
     r"associate|consultant|officer|administrator|architect|lead|nurse|teacher|accountant|recruiter|"
-    r"sourcer)\b",
+    r"sourcer|advisor|adviser|planner|controller|writer|editor|strategist|programmer|operator|"
+    r"supervisor|trainee|apprentice|researcher|producer|artist|marketer|auditor|actuary|"
+    r"paralegal|counsel|therapist|physician|mechanic|receptionist|secretary|translator|"
+    r"lecturer|professor|head of|vp of|chief)\b",
     re.I,
 )
 

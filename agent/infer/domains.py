@@ -66,4 +66,6 @@ def name_from_label(label: str) -> str:
     parts = [p for p in _SPLIT_LABEL.split(label) if p]
     if not parts:
         return label
+    if len(parts) == 1 and len(label) > 6 and label.endswith("andco"):
+        return f"{label[:1].upper()}{label[1:-5]} & Co"  # wrenandco -> Wren & Co
     return " ".join(p.upper() if len(p) <= 2 else p[:1].upper() + p[1:] for p in parts)

@@ -36,7 +36,10 @@ ORG_WORDS = frozenset(
     enterprise automotive pharma bio biotech therapeutics learning education academy
     school press publishing entertainment sports hotel hotels restaurant restaurants
     market markets realty properties investments fund funds trading logistics
-    transport airways motors electric power""".split()
+    transport airways motors electric power council city county borough ministry
+    authority trust society association federation club museum library payments pay
+    mutual freight conseil collective cooperative fintech logistik outfitters apparel
+    partners capital""".split()
 )
 _NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'\-]+\.?$|^[^\W\d_]\.$")
 _PLACEHOLDER = re.compile(r"[\[\]{}<>_]")
