@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from agent.infer import classify
 from agent.infer.eval import evaluate, load, main
 from agent.infer.output import classify_inputs
 from agent.infer.records import message_from_record
@@ -116,3 +117,18 @@ def test_eval_command_prints_the_report(capsys: pytest.CaptureFixture[str]) -> N
         assert needle in text
     assert main([str(CASES), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["n"] >= 120
+
+
+def test_record_body_keeps_quoted_history_apart() -> None:
+    rec = {
+        "id": "q1",
+        "subject": "Re: Data Engineer",
+        "from_addr": "lena@orchidlabs.example",
+        "body": "Hi Alex, no decision yet, we'll get back to you next week.\n\n"
+        "On Mon, 3 Mar 2025 at 09:00, Lena Berg <lena@orchidlabs.example> wrote:\n"
+        "> Unfortunately we have decided to move forward with other candidates.",
+    }
+    msg = message_from_record(rec)
+    assert "other candidates" not in msg.body
+    assert "other candidates" in msg.quoted
+    assert classify(msg).label == "update"

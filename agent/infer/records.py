@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from agent.message import Address, Message
+from agent.parse.quotes import split_quoted
 
 
 def _text(value: Any) -> str:
@@ -37,7 +38,10 @@ def message_from_record(rec: dict[str, Any]) -> Message:
     addr = _text(rec.get("from_addr")).strip()
     name = _text(rec.get("from_name")).strip()
     from_ = Address(name, addr) if (addr or name) else None
-    body = _text(rec.get("body"))
+    raw = _text(rec.get("body"))
+    # A record's body is the whole text a mailer showed, quoted history included; split it
+    # the way the mail parser does, so a record and the same mail as .eml read alike.
+    body, quoted = split_quoted(raw) if raw else ("", "")
     rid = rec.get("id")
     return Message(
         message_id=str(rid) if rid is not None else None,
@@ -46,5 +50,6 @@ def message_from_record(rec: dict[str, Any]) -> Message:
         date=parse_record_date(rec.get("date")),
         date_from_header=False,
         body=body,
-        size=len(body.encode("utf-8", "replace")),
+        quoted=quoted,
+        size=len(raw.encode("utf-8", "replace")),
     )
