@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from agent.infer.ats import relay_for_domain
 from agent.infer.domains import addr_domain
 from agent.infer.people import Signature, emails, first_name, looks_like_person
-from agent.infer.scan import windows
+from agent.infer.scan import WordIndex
 from agent.message import Address
 
 _NOREPLY_LOCAL = re.compile(
@@ -88,23 +88,53 @@ _NOT_NAMES = frozenset(
 )
 
 
-# Cheap words that must be near a phrase before the phrase's regex is tried at all.
-_PHONE_NEEDLE = re.compile(
-    r"call me|give (?:me|us) a|please (?:call|phone|ring)|prefer|rather|reach me|instead|easier|"
-    r"better (?:to|if)|quicker|faster|(?:by|over|on) the phone"
+# Cheap words that must be near a phrase before the phrase's regex is tried at all. They are
+# found in the one walk over the text's word starts that the other rules share (scan.py).
+_NEEDLES: WordIndex[str] = WordIndex(
+    "contact",
+    [
+        (r"call me", "phone"),
+        (r"give (?:me|us) a", "phone"),
+        (r"please (?:call|phone|ring)", "phone"),
+        (r"prefer", "phone"),
+        (r"rather", "phone"),
+        (r"reach me", "phone"),
+        (r"instead", "phone"),
+        (r"easier", "phone"),
+        (r"better (?:to|if)", "phone"),
+        (r"quicker", "phone"),
+        (r"faster", "phone"),
+        (r"(?:by|over|on) the phone", "phone"),
+        (r"call me", "first_name"),
+        (r"first[- ]name", "first_name"),
+        (r"formal", "first_name"),
+        (r"is (?:just )?fine", "first_name"),
+        (r"is perfect", "first_name"),
+        (r"(?:not|n't) (?:reply|respond)", "reply"),
+        (r"monitored", "reply"),
+        (r"unmonitored", "reply"),
+    ],
 )
-_FIRST_NAME_NEEDLE = re.compile(r"call me|first[- ]name|formal|is (?:just )?fine|is perfect")
-_REPLY_NEEDLE = re.compile(r"(?:not|n't) (?:reply|respond)|monitored")
+_REACH = 90  # characters around a needle that the phrase may take
 
 
-def _search_near(rx: re.Pattern[str], text: str, needle: re.Pattern[str]) -> re.Match[str] | None:
-    """`rx` tried only around the (lowercase) needle's hits: one cheap pass over the text."""
+def _search_near(rx: re.Pattern[str], text: str, kind: str) -> re.Match[str] | None:
+    """`rx` tried only around the needles of `kind` found in the (lowercase) text."""
     low = text.lower()
     src = text if len(low) == len(text) else low
-    for off, win in windows(low, needle, 90, 90):
-        m = rx.search(src[off : off + len(win)])
-        if m:
+    start = end = -1
+    for pos, k in _NEEDLES.candidates(low):
+        if k != kind:
+            continue
+        s, e = max(0, pos - _REACH), pos + _REACH + 20
+        if start >= 0 and s <= end:
+            end = e
+            continue
+        if start >= 0 and (m := rx.search(src[start:end])):
             return m
+        start, end = s, e
+    if start >= 0:
+        return rx.search(src[start:end])
     return None
 
 
@@ -142,8 +172,8 @@ def find_contact(
     user_addresses: frozenset[str],
 ) -> ContactInfo:
     text = body[:20000]
-    channel = "phone" if _search_near(_PHONE_ASK, text, _PHONE_NEEDLE) else "email"
-    fn_match = _search_near(_FIRST_NAME_OK, text, _FIRST_NAME_NEEDLE)
+    channel = "phone" if _search_near(_PHONE_ASK, text, "phone") else "email"
+    fn_match = _search_near(_FIRST_NAME_OK, text, "first_name")
     first_ok = bool(fn_match) and (
         (fn_match.group("n") or fn_match.group("n2") or "").lower() not in _NOT_NAMES
     )
@@ -170,7 +200,7 @@ def _pick(
     signature: Signature,
     user: frozenset[str],
 ) -> Address | None:
-    silent_from = bool(_search_near(_DO_NOT_REPLY_TEXT, body[:20000], _REPLY_NEEDLE))
+    silent_from = bool(_search_near(_DO_NOT_REPLY_TEXT, body[:20000], "reply"))
 
     def usable(a: Address | None, *, relay_ok: bool = False) -> bool:
         if a is None or not a.addr or "@" not in a.addr or a.key in user:

@@ -185,6 +185,8 @@ _RULE_INDEX: WordIndex[int] = WordIndex(
 
 
 _SUBJECT_SEARCH = tuple(i for i, r in enumerate(R.rules) if r.scope == "subject" or not r.starts)
+# Each rule's anchored matcher, looked up by rule number in the hot loop.
+_MATCHERS = tuple(r.raw.match for r in R.rules)  # type: ignore[union-attr]
 
 
 def collect(p: Prepared) -> list[Hit]:
@@ -208,18 +210,19 @@ def collect(p: Prepared) -> list[Hit]:
     body = p.body_lc
     if not body:
         return hits
-    index, scan = R.index()
+    _index, scan = R.index()
     best_w: dict[int, float] = {}
     found_at: dict[int, str] = {}
     at: dict[int, int] = {}
     done: set[int] = set()
+    rules, matchers = R.rules, _MATCHERS
     for pos, ri in _RULE_INDEX.candidates(body):
         if ri in done:
             continue
-        rule = R.rules[ri]
-        m = rule.raw.match(body, pos)  # type: ignore[union-attr]
+        m = matchers[ri](body, pos)
         if m is None:
             continue
+        rule = rules[ri]
         w = _valid(rule, body, m.start(), m.end())
         if w > best_w.get(ri, 0.0):
             best_w[ri] = w

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 WIDTH = 5
+LONG = 8  # a second, more selective key for the patterns whose 8-character starts enumerate
 _AFTER_WORD = " .,;:!?\n)'\"-/"
 DIGITS = str.maketrans("123456789", "000000000")
 
@@ -32,12 +33,12 @@ class _Unknown(Exception):
     pass
 
 
-def prefixes(pattern: str) -> frozenset[str] | None:
-    """Every string of WIDTH characters the pattern can start with, or None if unbounded."""
+def prefixes(pattern: str, width: int = WIDTH) -> frozenset[str] | None:
+    """Every string of `width` characters the pattern can start with, or None if unbounded."""
     try:
         parsed = P.parse(pattern)
         out: set[str] = set()
-        for s in _gen(list(parsed.data), ""):
+        for s in _gen(list(parsed.data), "", width):
             out.add(s)
             if len(out) > _LIMIT:
                 return None
@@ -46,12 +47,12 @@ def prefixes(pattern: str) -> frozenset[str] | None:
         return None
 
 
-def _gen(seq: list[tuple[Any, Any]], prefix: str) -> Iterator[str]:
-    if len(prefix) >= WIDTH:
-        yield prefix[:WIDTH]
+def _gen(seq: list[tuple[Any, Any]], prefix: str, width: int) -> Iterator[str]:
+    if len(prefix) >= width:
+        yield prefix[:width]
         return
     if not seq:
-        if len(prefix) == WIDTH - 1:
+        if len(prefix) == width - 1:
             # A match one character short ("soon"): index it with the characters that can
             # follow a word.
             for ch in _AFTER_WORD:
@@ -61,19 +62,19 @@ def _gen(seq: list[tuple[Any, Any]], prefix: str) -> Iterator[str]:
     op, av = seq[0]
     rest = seq[1:]
     if op is C.LITERAL:
-        yield from _gen(rest, prefix + chr(av).translate(DIGITS))
+        yield from _gen(rest, prefix + chr(av).translate(DIGITS), width)
     elif op is C.SUBPATTERN:
-        yield from _gen(list(av[-1].data) + rest, prefix)
+        yield from _gen(list(av[-1].data) + rest, prefix, width)
     elif op is C.BRANCH:
         for alt in av[1]:
-            yield from _gen(list(alt.data) + rest, prefix)
+            yield from _gen(list(alt.data) + rest, prefix, width)
     elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         lo, hi, item = av
         if lo == 0:
-            yield from _gen(rest, prefix)
+            yield from _gen(rest, prefix, width)
         if hi >= 1:
             more = [(op, (max(lo - 1, 0), hi - 1, item))] if hi > 1 else []
-            yield from _gen(list(item.data) + more + rest, prefix)
+            yield from _gen(list(item.data) + more + rest, prefix, width)
     elif op is C.IN:
         chars: list[str] = []
         for iop, iav in av:
@@ -86,10 +87,10 @@ def _gen(seq: list[tuple[Any, Any]], prefix: str) -> Iterator[str]:
             else:
                 raise _Unknown
         for ch in dict.fromkeys(chars):
-            yield from _gen(rest, prefix + ch)
+            yield from _gen(rest, prefix + ch, width)
     elif op in (C.ASSERT, C.ASSERT_NOT) or (
         op is C.AT and av in (C.AT_BOUNDARY, C.AT_NON_BOUNDARY) and prefix
     ):
-        yield from _gen(rest, prefix)  # zero-width: the text's word starts already bound it
+        yield from _gen(rest, prefix, width)  # zero-width: word starts already bound it
     else:
         raise _Unknown

@@ -606,8 +606,8 @@ add(
     "offer",
     0.3,
     r"(?:start(?:ing)? date|starting salary|base salary|annual salary|compensation package|"
-    r"signing bonus|sign-on bonus|relocation package|equity grant|stock options|rsus?\b|salary:|"
-    r"benefits package)",
+    r"signing bonus|sign-on bonus|relocation package|equity grant|stock options|rsus\b|rsu |"
+    r"salary:|benefits package)",
     (
         "start",
         "salary",
@@ -624,7 +624,7 @@ add(
 add(
     "offer",
     0.3,
-    r"docusign|adobe sign|hellosign|\be-?sign(?:ature|ed|ing)?\b",
+    r"docusign|adobe sign|hellosign|e-?sign(?:ature|ed|ing)?\b",
     ("docusign", "sign"),
     family="e-signature",
 )
@@ -716,7 +716,7 @@ add(
     r"calendly\.com|goodtime\.io|modernloop|greenhouse\.io/[^\s]*schedul|schedule\.greenhouse|"
     r"lever\.co/[^\s]*(?:interview|schedul)|ashbyhq\.com/[^\s]*schedul|cal\.com/|chilipiper|"
     r"savvycal|"
-    r"youcanbook\.me|meetings\.hubspot|/bookings/|calendar\.app\.google|"
+    r"youcanbook\.me|meetings\.hubspot|bookings/|calendar\.app\.google|"
     r"calendar\.google\.com/calendar/appointments",
     (
         "calendly",
@@ -734,7 +734,6 @@ add(
         "bookings",
         "calendar",
     ),
-    boundary=False,
     family="scheduling link",
 )
 add(
@@ -743,7 +742,6 @@ add(
     r"zoom\.us/j/|meet\.google\.com/|teams\.microsoft\.com/l/meetup|webex\.com/meet|"
     r"join (?:the )?(?:zoom|teams|google meet|webex) (?:meeting|call)",
     ("zoom", "meet.google", "teams", "webex"),
-    boundary=False,
     family="meeting link",
 )
 add(
@@ -1552,7 +1550,8 @@ add(
 add(
     "job_alert",
     0.45,
-    r"easy apply|apply now|actively (?:hiring|recruiting)|is hiring|promoted|\bnew\b.{0,20}jobs",
+    r"easy apply|apply now|actively (?:hiring|recruiting)|is hiring|promoted|"
+    r"new (?:[a-z0-9+#-]+ ){0,3}jobs",
     ("apply", "hiring", "recruiting", "promoted", "jobs"),
     family="apply now",
 )
@@ -2072,7 +2071,8 @@ add(
 add(
     "personal",
     0.6,
-    r"bbq|barbecue|birthday|potluck|housewarming|wedding|brunch|baby shower|doodle\.com/poll|"
+    r"bbq(?:s|[ .,!?\n])|barbecue|birthday|potluck|housewarming|wedding|brunch|baby shower|"
+    r"doodle\.com/poll|"
     r"beers? (?:on|after|this|tonight)|drinks (?:on|after|this|tonight)",
     (
         "bbq",

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
-from agent.infer.prefix import DIGITS, WIDTH, prefixes
+from agent.infer.prefix import DIGITS, LONG, WIDTH, prefixes
 
 T = TypeVar("T")
 
@@ -30,9 +30,15 @@ class WordIndex(Generic[T]):
 
     def __init__(self, name: str, entries: Sequence[tuple[str, T]]) -> None:
         self.name = name
-        self.index: dict[str, list[T]] = {}
+        self.index: dict[str, list[T]] = {}  # WIDTH-character keys
+        self.long: dict[str, list[T]] = {}  # LONG-character keys: far fewer false candidates
         self.unindexed: list[T] = []
         for pattern, payload in entries:
+            longer = prefixes(pattern, LONG)
+            if longer:
+                for st in longer:
+                    self.long.setdefault(st, []).append(payload)
+                continue
             starts = prefixes(pattern)
             if not starts:
                 self.unindexed.append(payload)
@@ -52,29 +58,51 @@ _REGISTRY: dict[str, WordIndex[Any]] = {}
 
 
 @lru_cache(maxsize=1)
-def _merged() -> dict[str, tuple[tuple[str, Any], ...]]:
-    out: dict[str, list[tuple[str, Any]]] = {}
+def _merged() -> tuple[
+    dict[str, tuple[tuple[str, Any], ...]], dict[str, tuple[tuple[str, Any], ...]], frozenset[str]
+]:
+    """(WIDTH-character keys, LONG-character keys) -> (index name, payload) of every index,
+    and the WIDTH-character beginnings of all keys (a cheap gate before the lookups)."""
+    short: dict[str, list[tuple[str, Any]]] = {}
+    long: dict[str, list[tuple[str, Any]]] = {}
     for name, wi in _REGISTRY.items():
         for k, payloads in wi.index.items():
-            out.setdefault(k, []).extend((name, p) for p in payloads)
-    return {k: tuple(v) for k, v in out.items()}
+            short.setdefault(k, []).extend((name, p) for p in payloads)
+        for k, payloads in wi.long.items():
+            long.setdefault(k, []).extend((name, p) for p in payloads)
+    gate = frozenset(short) | frozenset(k[:WIDTH] for k in long)
+    return (
+        {k: tuple(v) for k, v in short.items()},
+        {k: tuple(v) for k, v in long.items()},
+        gate,
+    )
 
 
 @lru_cache(maxsize=8)
 def walk(text: str) -> dict[str, list[tuple[int, Any]]]:
     """One pass over the word starts of `text`, sorted into each index's candidates."""
-    merged = _merged()
+    short, long, gate = _merged()
     folded = text.translate(DIGITS)
-    starts = [m.start() for m in WORD_START.finditer(folded)]
     out: dict[str, list[tuple[int, Any]]] = {}
-    for pos, hit in [(p, merged.get(folded[p : p + WIDTH])) for p in starts]:
-        if hit:
-            for name, payload in hit:
-                lst = out.get(name)
-                if lst is None:
-                    lst = out[name] = []
-                lst.append((pos, payload))
+    for m in WORD_START.finditer(folded):
+        pos = m.start()
+        if folded[pos : pos + WIDTH] not in gate:
+            continue  # most words start no pattern at all: one set lookup decides
+        for hit in (short.get(folded[pos : pos + WIDTH]), long.get(folded[pos : pos + LONG])):
+            if hit:
+                for name, payload in hit:
+                    lst = out.get(name)
+                    if lst is None:
+                        lst = out[name] = []
+                    lst.append((pos, payload))
+    # Candidates in text order, as a single index gave them.
+    for lst in out.values():
+        lst.sort(key=_first)
     return out
+
+
+def _first(item: tuple[int, Any]) -> int:
+    return item[0]
 
 
 def windows(

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -88,7 +89,7 @@ _NUM = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
     r"fifteen|twenty|thirty|a|an|a few|few|a couple(?: of)?|couple(?: of)?|several)"
 )
-_RANGE = rf"{_NUM}(?:\s?(?:-|to|or)\s?{_NUM})?"
+_RANGE = rf"{_NUM}(?: ?(?:-|to|or) ?{_NUM})?"  # normalised text: single spaces
 _UNIT = r"(?:(?:business|working|calendar|work) )?(?:hours?|days?|weeks?|months?)"
 _DAYNUM = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = (
@@ -292,21 +293,32 @@ def find_timeline(text: str, sent: date | None) -> Timeline | None:
     if len(low) != len(text):  # case folding changed the length: keep offsets aligned
         text = low
     best: tuple[tuple[int, int, int, int, int], str, int] | None = None
+    ends: list[int] | None = None  # sentence boundaries, found once when first needed
+    tiers: dict[tuple[str, int, int], int] = {}
     for kind, m in _matches(low):
         if kind in ("weekday", "date") and _is_appointment(low, m.end()):
             continue
+        if ends is None:
+            ends = [b.start() for b in _SENTENCE_END.finditer(low)] + [len(low)]
         start = m.start()
-        s0 = max(0, *(low.rfind(sep, 0, start) for sep in _SEPS))
-        e1 = [i for i in (low.find(sep, m.end()) for sep in _SEPS) if i >= 0]
-        s1 = min(e1) if e1 else len(low)
-        e2 = [i for i in (low.find(sep, s1 + 1) for sep in _SEPS) if i >= 0]
-        following = low[s1 : min(e2) if e2 else len(low)]
+        i = bisect_left(ends, start)
+        s0 = ends[i - 1] if i else 0
+        j = bisect_left(ends, m.end(), i)
+        s1 = ends[j]
+        s2 = ends[j + 1] if j + 1 < len(ends) else len(low)
         if "t" in m.re.groupindex:  # only the time words are the phrase ("know more Thursday")
             start = m.start("t")
-        tier = _tier(kind, low[start : m.end()], low[s0:s1], following)
+        phrase = low[start : m.end()]
+        key = (phrase, s0, s1)
+        tier = tiers.get(key)
+        if tier is None:
+            tier = tiers[key] = _tier(kind, phrase, low[s0:s1], low[s1:s2])
         if not tier:
             continue
         specific = 0 if kind == "vague" else 1
+        rank = (tier, specific, 0, m.end() - start, -start)
+        if best is not None and rank[:2] < best[0][:2]:
+            continue  # cannot win: skip the closer look
         near = 1 if _promise_in(low[max(s0, start - 35) : m.end()]) else 0
         rank = (tier, specific, near, m.end() - start, -start)
         if best is None or rank > best[0]:
@@ -319,7 +331,7 @@ def find_timeline(text: str, sent: date | None) -> Timeline | None:
     return Timeline(phrase, due, tier == _PROMISED)
 
 
-_SEPS = (". ", "? ", "! ", "\n")
+_SENTENCE_END = re.compile(r"[.?!] |\n")
 
 
 def _is_appointment(low: str, end: int) -> bool:
