@@ -313,7 +313,7 @@ def find_company(
         ("subject", _search_all(_SUBJECT_STRONG, subject)),
         ("body", _search_body(body[:8000])),
         ("subject", _agreeing(_search_all(_SUBJECT_WEAK, subject_weak), company_domain)),
-        ("body", _search_all(_BODY_LAST, body[:3000])),
+        ("body", _search_all(_BODY_LAST, body[:3000]) if _has_sent_to(body[:3000]) else ()),
     ):
         for co in found:
             return CompanyGuess(_extend(co, text), company_domain, source)
@@ -396,6 +396,12 @@ def _agrees_with_domain(name: str, domain: str | None) -> bool:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isalnum()).lower()
+
+
+def _has_sent_to(text: str) -> bool:
+    """Cheap test before the case-blind `_BODY_LAST` scan."""
+    low = text.lower()
+    return "sent to" in low or "submitted to" in low or "forwarded to" in low
 
 
 def _search_all(patterns: list[re.Pattern[str]], text: str) -> Iterator[str]:

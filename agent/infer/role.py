@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from agent.infer.people import is_known_person
+from agent.infer.scan import WordIndex
 
 _ROLE_NOUN = r"(?:position|role|opening|job|opportunity|vacancy|post|req|requisition)"
 # A title: up to eight words, capitalised or lowercase, with the usual joiners and marks.
@@ -96,10 +97,27 @@ _TRAIL = re.compile(
 )
 
 
+# The body patterns that start with lowercase words are tried only where the shared walk over
+# the text's word starts (scan.py) says they can start; the others are searched.
+_INDEX: WordIndex[int] = WordIndex("role", [(rx.pattern, i) for i, rx in enumerate(_BODY)])
+_HEAD = 3000  # a role is named near the top
+
+
 def find_role(subject: str, body: str) -> str | None:
     """The role named in the body ("for the Senior Data Engineer position"), else the subject."""
-    for rx in _BODY:
-        for m in rx.finditer(body[:3000]):
+    low = body.lower()
+    where: dict[int, list[int]] = {}
+    if len(low) == len(body):
+        for pos, i in _INDEX.candidates(low):
+            if pos < _HEAD:
+                where.setdefault(i, []).append(pos)
+    for i, rx in enumerate(_BODY):
+        if i in _INDEX.unindexed or len(low) != len(body):
+            # ("Position: ...") needs a colon; everything else is searched the slow way
+            found = rx.finditer(body[:_HEAD]) if i != 2 or ":" in body[:_HEAD] else iter(())
+        else:
+            found = (m for pos in where.get(i, ()) if (m := rx.match(body, pos)))
+        for m in found:
             role = _clean(m.group("role"))
             if role:
                 return role

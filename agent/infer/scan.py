@@ -80,29 +80,26 @@ def _merged() -> tuple[
 
 @lru_cache(maxsize=8)
 def walk(text: str) -> dict[str, list[tuple[int, Any]]]:
-    """One pass over the word starts of `text`, sorted into each index's candidates."""
+    """One pass over the word starts of `text`, sorted into each index's candidates.
+
+    Word starts come in text order, so every index's candidates do too.
+    """
     short, long, gate = _merged()
     folded = text.translate(DIGITS)
     out: dict[str, list[tuple[int, Any]]] = {}
     for m in WORD_START.finditer(folded):
         pos = m.start()
-        if folded[pos : pos + WIDTH] not in gate:
+        head = folded[pos : pos + WIDTH]
+        if head not in gate:
             continue  # most words start no pattern at all: one set lookup decides
-        for hit in (short.get(folded[pos : pos + WIDTH]), long.get(folded[pos : pos + LONG])):
+        for hit in (short.get(head), long.get(folded[pos : pos + LONG])):
             if hit:
                 for name, payload in hit:
                     lst = out.get(name)
                     if lst is None:
                         lst = out[name] = []
                     lst.append((pos, payload))
-    # Candidates in text order, as a single index gave them.
-    for lst in out.values():
-        lst.sort(key=_first)
     return out
-
-
-def _first(item: tuple[int, Any]) -> int:
-    return item[0]
 
 
 def windows(

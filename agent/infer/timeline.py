@@ -294,12 +294,14 @@ def find_timeline(text: str, sent: date | None) -> Timeline | None:
         text = low
     best: tuple[tuple[int, int, int, int, int], str, int] | None = None
     ends: list[int] | None = None  # sentence boundaries, found once when first needed
-    tiers: dict[tuple[str, int, int], int] = {}
+    # The same sentence often comes back (templates, signatures): judge each one once.
+    tiers: dict[tuple[str, str, str], int] = {}
+    nears: dict[str, int] = {}
     for kind, m in _matches(low):
         if kind in ("weekday", "date") and _is_appointment(low, m.end()):
             continue
         if ends is None:
-            ends = [b.start() for b in _SENTENCE_END.finditer(low)] + [len(low)]
+            ends = _sentence_ends(low)
         start = m.start()
         i = bisect_left(ends, start)
         s0 = ends[i - 1] if i else 0
@@ -309,17 +311,23 @@ def find_timeline(text: str, sent: date | None) -> Timeline | None:
         if "t" in m.re.groupindex:  # only the time words are the phrase ("know more Thursday")
             start = m.start("t")
         phrase = low[start : m.end()]
-        key = (phrase, s0, s1)
+        key = (phrase, low[s0:s1], low[s1:s2])
         tier = tiers.get(key)
         if tier is None:
-            tier = tiers[key] = _tier(kind, phrase, low[s0:s1], low[s1:s2])
+            tier = tiers[key] = _tier(kind, phrase, key[1], key[2])
         if not tier:
             continue
         specific = 0 if kind == "vague" else 1
-        rank = (tier, specific, 0, m.end() - start, -start)
-        if best is not None and rank[:2] < best[0][:2]:
-            continue  # cannot win: skip the closer look
-        near = 1 if _promise_in(low[max(s0, start - 35) : m.end()]) else 0
+        if best is not None:
+            top = best[0]
+            if (tier, specific) < top[:2] or (
+                (tier, specific) == top[:2] and top[2] and m.end() - start <= top[3]
+            ):
+                continue  # cannot win: skip the closer look
+        around = low[max(s0, start - 35) : m.end()]
+        near = nears.get(around)
+        if near is None:
+            near = nears[around] = 1 if _promise_in(around) else 0
         rank = (tier, specific, near, m.end() - start, -start)
         if best is None or rank > best[0]:
             best = (rank, text[start : m.end()], tier)
@@ -331,7 +339,19 @@ def find_timeline(text: str, sent: date | None) -> Timeline | None:
     return Timeline(phrase, due, tier == _PROMISED)
 
 
-_SENTENCE_END = re.compile(r"[.?!] |\n")
+def _sentence_ends(low: str) -> list[int]:
+    """Where each sentence or line ends (at its ". ", "? ", "! " or line break), and the end.
+
+    The marks are turned into line breaks of the same length, so the text splits in C.
+    """
+    marked = low.replace(". ", "\n ").replace("? ", "\n ").replace("! ", "\n ")
+    ends: list[int] = []
+    pos = -1
+    for line in marked.split("\n"):
+        pos += len(line) + 1
+        ends.append(pos)
+    ends[-1] = len(low)
+    return ends
 
 
 def _is_appointment(low: str, end: int) -> bool:
