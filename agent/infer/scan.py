@@ -1,15 +1,17 @@
 """Find where many phrase patterns can start in one pass over a text's word starts.
 
-Each pattern's possible first characters (prefix.WIDTH of them) index it; a text is walked
+Each pattern's possible first characters index it: its first prefix.LONG characters when
+those can be listed (few false candidates), else its first prefix.WIDTH. A text is walked
 once, word start by word start, and only the patterns indexed under the characters found
 there are candidates. This keeps the cost per message close to one pass over the text
-instead of one pass per pattern.
+instead of one pass per pattern; every index (rules, timeline, stage, company, role,
+contact) shares the walk of a text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
@@ -100,20 +102,3 @@ def walk(text: str) -> dict[str, list[tuple[int, Any]]]:
                         lst = out[name] = []
                     lst.append((pos, payload))
     return out
-
-
-def windows(
-    text: str, needle: re.Pattern[str], before: int, after: int
-) -> Iterator[tuple[int, str]]:
-    """(offset, slice) around each match of a cheap needle, merged when they overlap."""
-    start = end = -1
-    for m in needle.finditer(text):
-        s, e = max(0, m.start() - before), min(len(text), m.end() + after)
-        if start >= 0 and s <= end:
-            end = max(end, e)
-            continue
-        if start >= 0:
-            yield start, text[start:end]
-        start, end = s, e
-    if start >= 0:
-        yield start, text[start:end]

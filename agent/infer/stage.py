@@ -8,10 +8,11 @@ interview as round 1. Past stages ("following your phone screen") do not set the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from agent.infer.scan import WordIndex, windows
+from agent.infer.scan import WordIndex
 from agent.infer.timeline import MONTHS, WEEKDAYS
 from agent.message import Message
 from agent.verdict import (
@@ -232,14 +233,17 @@ def find_interview_time(
     sent = msg.date.astimezone(tz).date() if msg.date else None
     low = text.lower()
     # Only the neighbourhood of a clock time can hold a date and time: search there.
-    for off, win in windows(low, _CLOCK, 70, 40):
+    clocks = [m.span() for m in _CLOCK.finditer(low)]
+    if not clocks:
+        return None, None, None
+    for off, win in _around(low, clocks, 70, 40):
         m = _DATETIME.search(win)
         if m:
             d = _date_of(m, sent)
             if d:
                 a, b = off + m.start(), off + m.end()
                 return (*_times(m, d, tz), f'text: "{text[a:b].strip()}"')
-    for _off, win in windows(low, _CLOCK, 40, 40):
+    for _off, win in _around(low, clocks, 40, 40):
         m = _RELTIME.search(win)
         if m and sent:
             break
@@ -259,6 +263,23 @@ def find_interview_time(
             d = sent + timedelta(days=ahead)
         return (*_times(m, d, tz), f'text: "{m.group(0).strip()}"')
     return None, None, None
+
+
+def _around(
+    text: str, spans: list[tuple[int, int]], before: int, after: int
+) -> Iterator[tuple[int, str]]:
+    """(offset, slice) around each span, merged when they overlap."""
+    start = end = -1
+    for a, b in spans:
+        s, e = max(0, a - before), min(len(text), b + after)
+        if start >= 0 and s <= end:
+            end = max(end, e)
+            continue
+        if start >= 0:
+            yield start, text[start:end]
+        start, end = s, e
+    if start >= 0:
+        yield start, text[start:end]
 
 
 def _date_of(m: re.Match[str], sent: date | None) -> date | None:

@@ -124,24 +124,29 @@ def prepare(subject: str, body: str) -> Prepared:
     return Prepared(subj, new, subj.lower(), new.lower(), is_reply_subject(subject))
 
 
+_SENTENCE_REACH = 600  # a longer run without a full stop or line break is no sentence
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """Start and end of the sentence (or line) around `pos`."""
+    """Start and end of the sentence (or line) around `pos`, at most _SENTENCE_REACH away."""
+    lo = max(0, pos - _SENTENCE_REACH)
+    hi = min(len(text), pos + _SENTENCE_REACH)
     start = max(
-        text.rfind(". ", 0, pos),
-        text.rfind("! ", 0, pos),
-        text.rfind("? ", 0, pos),
-        text.rfind("\n", 0, pos),
+        text.rfind(". ", lo, pos),
+        text.rfind("! ", lo, pos),
+        text.rfind("? ", lo, pos),
+        text.rfind("\n", lo, pos),
     )
-    start = 0 if start < 0 else start + 1
+    start = lo if start < 0 else start + 1
     ends = [
         i
         for i in (
-            text.find(". ", pos),
-            text.find("! ", pos),
-            text.find("? ", pos),
-            text.find("\n", pos),
+            text.find(". ", pos, hi),
+            text.find("! ", pos, hi),
+            text.find("? ", pos, hi),
+            text.find("\n", pos, hi),
         )
         if i >= 0
     ]
-    end = min(ends) + 1 if ends else len(text)
+    end = min(ends) + 1 if ends else hi
     return start, end
