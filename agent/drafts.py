@@ -37,6 +37,13 @@ NO_REPLY = re.compile(
     r"bounce[s]?|alerts?)([+@-]|$)",
     re.IGNORECASE,
 )
+# Shared team mailboxes: a person may read them, but a follow-up goes to a person by name.
+TEAM_MAILBOX = re.compile(
+    r"^(careers?|jobs?|recruit(ing|ment|er|ers)?|talent|hr|hiring|people|team|info|hello|"
+    r"contact|apply|applications?|candidates?|support|admin|office|staffing|resumes?|cv)"
+    r"([+._-].*)?$",
+    re.IGNORECASE,
+)
 # Draft states counted as still sitting in the user's Drafts folder.
 LIVE = ("intent", "pending", "edited")
 
@@ -79,6 +86,8 @@ def recipient(d: Derived) -> tuple[Address | None, str]:
     local = addr.split("@", 1)[0]
     if NO_REPLY.match(local):
         return None, f"only a no-reply address ({addr}): no draft"
+    if TEAM_MAILBOX.match(local):
+        return None, f"only a team mailbox ({addr}), no person to write to: no draft"
     if addr not in d.participants:
         return None, f"{addr} never wrote to you in this process: no draft"
     return Address(d.contact_name or "", addr), ""

@@ -129,3 +129,19 @@ def test_a_soft_closure_is_not_acted_on_until_the_user_confirms(tmp_path: Path) 
     followup(config, now, "confirm", "helios-energy")
     row = status_json(config, now)["helios-energy"]
     assert row["state"] == "rejected" and "needs_confirmation" not in row["flags"]
+
+
+def test_recipient_guard_names_why_there_is_no_draft() -> None:
+    from agent.drafts import recipient
+    from agent.tracker.fold import Derived
+
+    def guard(addr: str | None, participants: list[str]) -> tuple[object, str]:
+        d = Derived(contact_addr=addr, contact_name="Sam", participants=participants)
+        return recipient(d)
+
+    assert guard(None, [])[0] is None
+    assert "no-reply" in guard("no-reply@acme.com", ["no-reply@acme.com"])[1]
+    assert "team mailbox" in guard("careers@acme.com", ["careers@acme.com"])[1]
+    assert "never wrote to you" in guard("sam@acme.com", ["other@acme.com"])[1]
+    to, why = guard("sam@acme.com", ["sam@acme.com"])
+    assert to is not None and why == ""
