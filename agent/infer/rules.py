@@ -1231,7 +1231,7 @@ add(
 add(
     "rejection",
     0.5,
-    r"(?:(?:role|position|search|opening|requisition|vacancy|hiring|recruitment|process|it) "
+    r"(?:(?:role|position|search|opening|requisition|vacancy|hiring|recruitment|process) "
     r"(?:is|has been|was|will be|are|have been) (?:put |placed )?on hold|put (?:the |this |our )?"
     r"(?:[a-z]+ ){0,3}?(?:role|position|search|opening|hiring|recruitment|process) on hold|"
     r"(?:pause|paused|pausing|freeze|froze|frozen|freezing) (?:on )?(?:hiring|recruitment|"
@@ -2037,11 +2037,11 @@ add(
 add(
     "nonjob",
     1.0,
-    r"apartment|landlord|tenan(?:t|cy)|lease|letting agent|lettings|rental|the property|"
-    r"viewing|mortgage|talk proposal|your (?:talk|proposal|abstract|paper|submission) |"
+    r"apartment|landlord|tenan(?:t|cy)|lease|letting agent|lettings|rental|property|"
+    r"viewing|mortgage|(?:talk|paper|session) (?:proposal|submission|abstract)|"
     r"call for (?:papers|proposals|speakers)|program committee|programme committee|"
-    r"speaker|your policy|premium|insurance|renewal|admissions?|scholarship|"
-    r"grant application|loan application|credit card|membership application",
+    r"speaker|policy (?:renews|renewal|number)|premium|insurance|renewal|admissions?|"
+    r"scholarship|grant application|loan application|credit card|membership application",
     (
         "apartment",
         "landlord",
@@ -2053,7 +2053,9 @@ add(
         "viewing",
         "mortgage",
         "talk",
-        "your ",
+        "paper",
+        "session",
+        "policy",
         "call for",
         "committee",
         "speaker",

@@ -53,52 +53,49 @@ class WordIndex(Generic[T]):
 
     def candidates(self, text: str) -> list[tuple[int, T]]:
         """(position, payload) for every word start where one of the patterns could begin."""
-        return walk(text).get(self.name, [])  # type: ignore[return-value]
+        return [(pos, p) for pos, group in walk(text).get(self.name, ()) for p in group]
 
 
 _REGISTRY: dict[str, WordIndex[Any]] = {}
 
 
+# A key's patterns, grouped by the index they belong to: ((index name, payloads), ...).
+Groups = tuple[tuple[str, tuple[Any, ...]], ...]
+
+
 @lru_cache(maxsize=1)
-def _merged() -> tuple[
-    dict[str, tuple[tuple[str, Any], ...]], dict[str, tuple[tuple[str, Any], ...]], frozenset[str]
-]:
-    """(WIDTH-character keys, LONG-character keys) -> (index name, payload) of every index,
-    and the WIDTH-character beginnings of all keys (a cheap gate before the lookups)."""
-    short: dict[str, list[tuple[str, Any]]] = {}
-    long: dict[str, list[tuple[str, Any]]] = {}
-    for name, wi in _REGISTRY.items():
-        for k, payloads in wi.index.items():
-            short.setdefault(k, []).extend((name, p) for p in payloads)
-        for k, payloads in wi.long.items():
-            long.setdefault(k, []).extend((name, p) for p in payloads)
-    gate = frozenset(short) | frozenset(k[:WIDTH] for k in long)
-    return (
-        {k: tuple(v) for k, v in short.items()},
-        {k: tuple(v) for k, v in long.items()},
-        gate,
-    )
+def _merged() -> tuple[dict[str, Groups], dict[str, Groups], frozenset[str]]:
+    """(WIDTH-character keys, LONG-character keys) -> every index's patterns there, and the
+    WIDTH-character beginnings of all keys (a cheap gate before the lookups)."""
+
+    def grouped(attr: str) -> dict[str, Groups]:
+        keys: dict[str, list[tuple[str, tuple[Any, ...]]]] = {}
+        for name, wi in _REGISTRY.items():
+            for k, payloads in getattr(wi, attr).items():
+                keys.setdefault(k, []).append((name, tuple(payloads)))
+        return {k: tuple(v) for k, v in keys.items()}
+
+    short, long = grouped("index"), grouped("long")
+    return short, long, frozenset(short) | frozenset(k[:WIDTH] for k in long)
+
+
+_START = re.Match.start
 
 
 @lru_cache(maxsize=8)
-def walk(text: str) -> dict[str, list[tuple[int, Any]]]:
-    """One pass over the word starts of `text`, sorted into each index's candidates.
-
-    Word starts come in text order, so every index's candidates do too.
-    """
+def walk(text: str) -> dict[str, list[tuple[int, tuple[Any, ...]]]]:
+    """One pass over the word starts of `text`: per index, (position, payloads) in text order."""
     short, long, gate = _merged()
     folded = text.translate(DIGITS)
-    out: dict[str, list[tuple[int, Any]]] = {}
-    for m in WORD_START.finditer(folded):
-        pos = m.start()
-        head = folded[pos : pos + WIDTH]
-        if head not in gate:
-            continue  # most words start no pattern at all: one set lookup decides
-        for hit in (short.get(head), long.get(folded[pos : pos + LONG])):
+    starts = list(map(_START, WORD_START.finditer(folded)))
+    out: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}
+    # Most words start no pattern at all: one set lookup decides.
+    for pos in [p for p in starts if folded[p : p + WIDTH] in gate]:
+        for hit in (short.get(folded[pos : pos + WIDTH]), long.get(folded[pos : pos + LONG])):
             if hit:
-                for name, payload in hit:
+                for name, payloads in hit:
                     lst = out.get(name)
                     if lst is None:
                         lst = out[name] = []
-                    lst.append((pos, payload))
+                    lst.append((pos, payloads))
     return out
