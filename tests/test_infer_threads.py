@@ -182,3 +182,47 @@ def test_blind_set_meets_the_targets() -> None:
     assert rep.timeline_found_pct >= 90.0
     assert rep.spurious_due == 0
     assert rep.confidence_misses == 0
+
+
+def test_contracted_negations_are_read() -> None:
+    v = said("Hi Sam, I'm sorry, but you weren't shortlisted for the Process Engineer role.", "Re")
+    assert v.label == "rejection" and v.confidence >= 0.8
+
+
+def test_an_insurer_hiring_is_still_a_job() -> None:
+    v = said(
+        "Dear Sam,\n\nThanks for applying to Harrowgate Insurance! We have received your "
+        "application and will be in touch.",
+        "Application received",
+        ("Harrowgate Insurance", "no-reply@hire.lever.co"),
+    )
+    assert v.label == "ack"
+    assert v.company == "Harrowgate Insurance"
+
+
+def test_an_application_moving_on_is_news_not_an_invitation() -> None:
+    v = said(
+        "Your application for Plant Engineer (R-1182) has now progressed to the next step: "
+        "Hiring Manager Review. There is nothing required from you at the moment.",
+        "Application status",
+        ("Tidewell Careers", "tidewell@myworkday.com"),
+    )
+    assert v.label == "update"
+
+
+def test_a_friend_congratulating_on_an_offer_is_personal() -> None:
+    v = said(
+        "Heard that you got the job offer from Tidewell - congrats on the new job! Dinner on me.",
+        "!!!",
+        ("Mira", "mira.k@gmail.com"),
+    )
+    assert v.label == "other"
+
+
+def test_thanks_for_applying_with_a_call_request_is_an_invite() -> None:
+    v = said(
+        "Hi Sam, thanks for applying for the Process Engineer role! Would you be free for a "
+        "short video call on Monday or Tuesday?",
+        "Process Engineer",
+    )
+    assert v.label == "invite"

@@ -85,6 +85,11 @@ _SELECTION_IF = re.compile(
     r"\bonce we(?:'ve| have)? (?:reviewed|had a chance|assessed)|\bin the event (?:that )?"
     r"(?:you|your|we))"
 )
+# "Your application has moved to the next stage": the application moved, nobody was invited.
+_APPLICATION_MOVED = re.compile(
+    r"(?:application|candidacy|profile|status)\b[^.!?\n]{0,60}? (?:has|have|was|is) (?:now )?"
+    r"(?:been )?$|(?:application|candidacy|profile|status) $"
+)
 # The subject of a reply names the thread's old topic ("Re: Invitation: Phone screen"); what
 # the new text says decides, so a reply's subject phrases count for this much of their weight.
 REPLY_SUBJECT_WEIGHT = 0.5
@@ -159,8 +164,11 @@ class Intent:
 def _valid(rule: Rule, text: str, start: int, end: int) -> float:
     """The weight a match keeps after the negation and conditional guards (0 = void)."""
     s0, s1 = sentence_bounds(text, start)
-    if rule.vote == "invite" and _SELECTION_IF.search(text[s0:start]):
-        return rule.weight * 0.3
+    if rule.vote == "invite":
+        if _SELECTION_IF.search(text[s0:start]):
+            return rule.weight * 0.3
+        if _APPLICATION_MOVED.search(text[max(s0, start - 90) : start]):
+            return 0.0  # "your application has moved to the next stage": news, see rules
     if rule.neg:
         window = text[max(s0, start - 32) : start]
         if _NEGATION.search(window):

@@ -138,7 +138,8 @@ add(
 add(
     "rejection",
     0.95,
-    rf"{NOT} (?:be )?(?:moving|move|proceeding|proceed|going|progressing|progress|taking|advancing|"
+    rf"{NOT} (?:going to )?(?:be )?(?:moving|move|proceeding|proceed|going|progressing|progress|"
+    rf"taking|advancing|"
     rf"advance|"
     r"continuing|continue|pursuing|pursue)(?: you)?(?: forward| ahead| further)? (?:with|on) "
     r"(?:your|you\b|the application|this application|the process|it\b|this\b|that\b)",
@@ -348,9 +349,9 @@ add(
     "rejection",
     0.85,
     r"(?:decided|chosen|chose|opted|elected) to (?:hire|offer the (?:role|position) to|"
-    r"extend an offer to|select|go with|proceed with|move forward with) (?:someone else|another|a "
-    r"candidate whose|"
-    r"a different|an internal|an applicant whose)",
+    r"extend an offer to|select|go with|proceed with|move forward with|appoint|recruit|promote|"
+    r"bring on|take on) (?:someone else|another|a candidate whose|a different|an internal|"
+    r"an applicant whose)",
     "to",
     cond=True,
     family="decided to hire someone else",
@@ -2037,11 +2038,14 @@ add(
 add(
     "nonjob",
     1.0,
-    r"apartment|landlord|tenan(?:t|cy)|lease|letting agent|lettings|rental|property|"
-    r"viewing|mortgage|(?:talk|paper|session) (?:proposal|submission|abstract)|"
+    r"apartment|landlord|tenan(?:t|cy)|lease|letting agent|lettings|rental|(?:the|this) property|"
+    r"(?:flat|apartment|property|house) viewing|viewing (?:the|of the) (?:flat|apartment|"
+    r"property|house)|mortgage|(?:talk|paper|session) (?:proposal|submission|abstract)|"
     r"call for (?:papers|proposals|speakers)|program committee|programme committee|"
-    r"speaker|policy (?:renews|renewal|number)|premium|insurance|renewal|admissions?|"
-    r"scholarship|grant application|loan application|credit card|membership application",
+    r"speaker|(?:car|home|travel|contents|pet|life) insurance|insurance (?:policy|premium|"
+    r"renewal|quote|cover)|(?:your|the) (?:policy|premium|cover) (?:renews|is due|will renew)|"
+    r"admissions?|scholarship|grant application|loan application|credit card|"
+    r"membership application",
     (
         "apartment",
         "landlord",
@@ -2136,4 +2140,168 @@ add(
     scope="subject",
     boundary=False,
     family="subject: update",
+)
+
+# ------------------------------------------------ phrase families found with the second blind set
+add(
+    "rejection",
+    0.9,
+    r"(?:won't|will not|not|n't) (?:be )?(?:taking|take) (?:things|it|this|matters|your "
+    r"(?:application|candidacy)|you) (?:any )?further",
+    ("won't", "will not", "not", "n't"),
+    cond=True,
+    family="not taking it further",
+)
+add(
+    "rejection",
+    0.9,
+    r"(?:another|other|a different|the successful) (?:applicant|candidate|person)s? (?:had|has|"
+    r"have|with|who had|who has|brought|offered) (?:a bit |slightly |somewhat |a little )?(?:more|"
+    r"stronger|deeper|broader|greater|closer|better)",
+    ("applicant", "candidate", "person"),
+    cond=True,
+    family="another candidate had more",
+)
+add(
+    "rejection",
+    0.9,
+    r"(?:clos(?:e|ing)|withdraw(?:ing)?|archiv(?:e|ing)|reject(?:ing)?|declin(?:e|ing)) (?:out )?"
+    r"(?:your|the) (?:application|candidacy|candidature|file)",
+    ("clos", "withdraw", "archiv", "reject", "declin"),
+    cond=True,
+    family="closing your application",
+)
+add(
+    "rejection",
+    0.92,
+    r"(?:hire|hired|hiring|appoint|appointed|appointing|go with|went with|gone with|promote|"
+    r"promoted|select|selected|offer(?:ed)? (?:it|the (?:role|position|job)) to|chose|chosen|"
+    r"fill(?:ed)? (?:it|the (?:role|position)) with) (?:an? )?internal (?:candidate|applicant|"
+    r"hire|colleague|employee)",
+    ("intern",),
+    cond=True,
+    family="internal candidate",
+)
+add("rejection", 0.3, r"i'm afraid|i am afraid", ("afraid",), family="unfortunately")
+add(
+    "invite",
+    0.82,
+    r"(?:are|would|will) you (?:be )?(?:available|free|around|up) (?:for|to (?:have|do|join)) "
+    r"(?:an? |our )?(?:quick |short |brief |first |initial |introductory |intro |video |phone "
+    r"|\d+[- ]?min(?:ute)?s? )*(?:call|chat|conversation|interview|meeting|screen|video call|"
+    r"phone call)",
+    ("available", "free", "around", "up "),
+    neg=True,
+    family="are you free for a call",
+)
+add(
+    "invite",
+    0.8,
+    r"(?:could|can|would) you (?:do|make|jump on|hop on|join|manage) (?:a |an )?(?:quick |short "
+    r"|brief |\d+[- ]?min(?:ute)? )?(?:call|chat|meeting|interview|video call)",
+    ("could", "can", "would"),
+    neg=True,
+    family="could you do a call",
+)
+add(
+    "invite",
+    0.78,
+    r"(?:do|would) you have (?:\d+|a few|some|fifteen|twenty|thirty|half an hour)? ?(?:minutes?|"
+    r"mins?|time)? ?(?:this week|next week|tomorrow|today|on (?:mon|tues|wednes|thurs|fri)day|"
+    r"later)? ?(?:for|to) (?:a |an )?(?:quick |short |brief )?(?:call|chat|conversation|"
+    r"catch-up|talk)",
+    ("do you", "would you"),
+    neg=True,
+    family="do you have time for a chat",
+)
+add(
+    "invite",
+    0.85,
+    r"(?:like|love|want|invite) you to come (?:in|into|by|over|to (?:our|the) office)(?: to "
+    r"(?:our|the) office)? (?:and|to) (?:meet|speak|chat|talk)|come in and meet (?:the|our)",
+    ("come",),
+    neg=True,
+    family="come in and meet the team",
+)
+add(
+    "invite",
+    0.85,
+    r"(?:have|see|welcome|host|meet) you (?:for|in|at) (?:an? |the |our )?(?:final |second |next "
+    r"|third |first |onsite |on-site |technical |panel |in-person )?(?:round|interview|onsite|"
+    r"on-site|visit|panel)",
+    ("have you", "see you", "welcome you", "host you", "meet you"),
+    neg=True,
+    family="have you for a final round",
+)
+add(
+    "invite",
+    0.72,
+    r"(?:would|does|will|could|can) (?:next |this )?(?:(?:mon|tues|wednes|thurs|fri)day|\d{1,2}"
+    r"(?::\d\d)? ?(?:am|pm)|\d{1,2}:\d\d)[^.?\n]{0,30}? (?:work|suit|be (?:ok|okay|good|possible|"
+    r"convenient|better))",
+    ("work", "suit", "be "),
+    family="would tuesday work",
+)
+# Workday and friends: the application itself moved on. News, not yet an invitation.
+add(
+    "update",
+    0.85,
+    r"(?:application|candidacy|profile|status) (?:for [^.\n]{1,60}? )?(?:has |have |was )?"
+    r"(?:now )?(?:been )?(?:moved|advanced|progressed|updated|changed) (?:forward )?(?:to|into) "
+    r"(?:the )?(?:next|following|a new) (?:stage|step|phase|status)",
+    ("moved", "advanced", "progressed", "updated", "changed"),
+    family="application moved on",
+)
+add(
+    "update",
+    0.5,
+    r"no action (?:is )?(?:needed|required)|nothing (?:is )?(?:needed|required) from you",
+    ("action", "nothing"),
+    family="no action needed",
+)
+add(
+    "update",
+    0.55,
+    r"(?:hiring manager|hiring team|interviewer|recruiter|manager|team lead|panel|client) "
+    r"(?:is|are|has been|was|will be) (?:currently )?(?:out|away|off|travell?ing|on (?:[a-z]+ )?"
+    r"leave|on (?:vacation|holiday)|sick|unwell|at a conference)|finali[sz]e (?:the|a|our|their) "
+    r"(?:shortlist|decision|selection)|keep you posted",
+    ("manager", "team", "interviewer", "recruiter", "lead", "panel", "client", "finali", "posted"),
+    family="debrief",
+)
+add(
+    "ack",
+    0.85,
+    r"application (?:for (?:the )?[^.\n]{1,60} )?is in\b|(?:we've|we have) got (?:it|your "
+    r"(?:application|cv|resume))",
+    ("is in", "got"),
+    family="application received",
+)
+# Someone else's news about the user ("heard you got the offer!"), lists and tips about offers:
+# no offer of an employer's.
+add(
+    "anti_offer",
+    1.0,
+    r"(?:heard|hear) (?:that )?you (?:got|landed|accepted|received)|congrat\w* on (?:the|your) "
+    r"(?:new (?:job|role|position|gig)|job offer|offer)|(?:get|getting|land|landing|negotiate|"
+    r"negotiating|evaluate|evaluating|compare|comparing) (?:an? |your next |multiple |more )?"
+    r"(?:job )?offers?\b",
+    ("hear", "congrat", "get", "land", "negotiat", "evaluat", "compar"),
+    family="someone's offer",
+)
+add(
+    "personal",
+    0.85,
+    r"(?:heard|hear) (?:that )?you (?:got|landed|accepted)|congrat\w* on (?:the|your) new "
+    r"(?:job|role|position|gig)",
+    ("hear", "congrat"),
+    family="news about you",
+)
+add(
+    "marketing",
+    0.8,
+    r"\d+ (?:signs|tips|ways|reasons|things|mistakes|questions|steps|secrets|habits) (?:you|to|"
+    r"that|for|why|every|hiring)",
+    ("signs", "tips", "ways", "reasons", "things", "mistakes", "questions", "steps", "secrets"),
+    family="listicle",
 )

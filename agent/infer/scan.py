@@ -11,7 +11,7 @@ contact) shares the walk of a text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
@@ -88,6 +88,9 @@ def walk(text: str) -> dict[str, list[tuple[int, tuple[Any, ...]]]]:
     short, long, gate = _merged()
     folded = text.translate(DIGITS)
     starts = list(map(_START, WORD_START.finditer(folded)))
+    if "n't" in folded:
+        # "haven't been selected": a negation's "n't" starts a phrase inside its word.
+        starts = sorted(starts + list(_contractions(folded)))
     out: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}
     # Most words start no pattern at all: one set lookup decides.
     for pos in [p for p in starts if folded[p : p + WIDTH] in gate]:
@@ -99,3 +102,11 @@ def walk(text: str) -> dict[str, list[tuple[int, tuple[Any, ...]]]]:
                         lst = out[name] = []
                     lst.append((pos, payloads))
     return out
+
+
+def _contractions(text: str) -> Iterator[int]:
+    i = text.find("n't")
+    while i >= 0:
+        if i and text[i - 1].isalpha():
+            yield i
+        i = text.find("n't", i + 3)

@@ -161,7 +161,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"\b(?:know more|hear (?:back )?(?:from (?:us|me) )?|get back to you|be in touch|"
+            rf"\b(?:know more|hear(?: back)?(?: from (?:us|me|them|the [a-z]+(?: [a-z]+)?))?|"
+            rf"get back to you|be in touch|"
             rf"update you|let you know|decide|decision|news|an answer|feedback|respond|reply) "
             rf"(?P<t>(?:on |by )?(?:this |next )?{_WD})\b"
         ),
