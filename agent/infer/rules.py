@@ -2305,3 +2305,32 @@ add(
     ("signs", "tips", "ways", "reasons", "things", "mistakes", "questions", "steps", "secrets"),
     family="listicle",
 )
+
+# ------------------------------------------------ combinations of cues (when no set phrase fires)
+# A softener, a negation and a verb of the process in one sentence: "Unfortunately, we are not
+# in a position to consider your application further."
+add(
+    "rejection",
+    0.8,
+    r"(?:unfortunately|regrettably|sadly|i'm afraid|i am afraid|we're sorry|we are sorry|i'm "
+    r"sorry)[^.?!\n]{0,80}?(?:not|n't|unable|no longer|cannot)[^.?!\n]{0,30}?(?:move|moving|"
+    r"proceed|progress|advanc|continu|take|taking|consider|offer(?! relocation| sponsorship)|"
+    r"select|invit|shortlist|pursu|hire|hiring)(?![^.?!\n]{0,30}?(?:this|that|the|your) "
+    r"(?:approach|change|pr\b|pull request|proposal|plan|project|idea|feature|design|patch))",
+    ("unfortunately", "regrettably", "sadly", "afraid", "sorry"),
+    cond=True,
+    family="sorry, not moving on",
+)
+# A question that names a day or time and a meeting: "Could we talk on Thursday afternoon?"
+add(
+    "invite",
+    0.72,
+    r"(?:call|chat|meet|meeting|talk|interview|conversation|catch up|coffee|zoom|teams)"
+    r"[^.?!\n]{0,60}?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week|this week|"
+    r"\d(?::\d\d)? ?(?:am|pm))[^.?!\n]{0,40}\?|(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|"
+    r"next week|this week|\d(?::\d\d)? ?(?:am|pm))[^.?!\n]{0,60}?(?:call|chat|meet|talk|"
+    r"interview|conversation|catch up|coffee)[^.?!\n]{0,40}\?",
+    ("?",),
+    neg=True,
+    family="what times work",
+)
