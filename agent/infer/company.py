@@ -22,7 +22,7 @@ from agent.infer.domains import (
     name_from_label,
     registrable_domain,
 )
-from agent.infer.people import Signature, is_known_person, looks_like_person
+from agent.infer.people import ORG_WORDS, Signature, is_known_person, looks_like_person
 from agent.infer.scan import WordIndex
 from agent.message import Address
 
@@ -188,6 +188,8 @@ _AFTER_NAME = (
     " would like to invite you",
     " sent you a document",
     " has sent you",
+    " sent you a message",
+    " is waiting for",
     " recruiting team",
     " talent team",
     " hiring team",
@@ -532,6 +534,9 @@ def _from_display(display: str, hosts: list[str]) -> str | None:
     # A display name that spells the sender's domain is the company
     # ("Atlas Ridge" at atlasridge.com).
     if any(lb and len(squashed) >= 3 and (lb in squashed or squashed in lb) for lb in labels):
+        return co
+    # A name with an organisation word in it ("Summit Logistics", "Acme Labs") is no person's.
+    if any(t.lower().strip(".,") in ORG_WORDS for t in (co or "").split()[1:]):
         return co
     # A bare organisation name sent through an ATS is the employer's name by design; only a
     # name that starts with a known given name is taken for the recruiter's own.

@@ -173,7 +173,7 @@ add(
     "rejection",
     0.92,
     r"(?:moved|moving|move|proceed|proceeding|go|going|gone|went|continue|continuing)(?: forward| "
-    r"ahead)? "
+    r"ahead| on)? "
     r"with (?:candidates|applicants|someone|a candidate|an applicant|a person|individuals|people|"
     r"profiles|finalists) (?:whose|who|that|with)",
     "with",
@@ -348,7 +348,7 @@ add(
 add(
     "rejection",
     0.85,
-    r"(?:decided|chosen|chose|opted|elected) to (?:hire|offer the (?:role|position) to|"
+    r"(?:decided|decision|chosen|chose|opted|elected) to (?:hire|offer the (?:role|position) to|"
     r"extend an offer to|select|go with|proceed with|move forward with|appoint|recruit|promote|"
     r"bring on|take on) (?:someone else|another|a candidate whose|a different|an internal|"
     r"an applicant whose)",
@@ -835,8 +835,7 @@ add(
     0.88,
     r"interview (?:details|confirmation|confirmed|scheduled|is scheduled|has been scheduled|"
     r"is confirmed|has been confirmed|is set|is booked|request|scheduling|availability|logistics|"
-    r"itinerary|"
-    r"agenda|schedule)",
+    r"itinerary|agenda|schedule)\b",
     "interview",
     family="interview details",
 )
@@ -1920,7 +1919,9 @@ _CLOSER = (
     r"(?:(?:more |most )?(?:closely|directly|strongly) (?:match|meet|align|fit|suit|correspond)"
     r"|(?:better|closer) (?:match|meet|align|fit|suit)"
     r"|(?:a |the )?(?:closer|better|stronger|best|more suitable|more relevant) (?:match|fit)"
-    r"|more (?:aligned|suited|relevant|suitable|experienced|qualified))"
+    r"|more (?:aligned|suited|relevant|suitable|experienced|qualified)"
+    r"|(?:have|has|had|bring|brings|with) (?:a bit |slightly )?(?:more|stronger|deeper|broader) "
+    r"(?:relevant |direct |hands-on )?(?:experience|background|expertise|skills))"
 )
 add(
     "rejection",
@@ -2039,6 +2040,7 @@ add(
     "nonjob",
     1.0,
     r"apartment|landlord|tenan(?:t|cy)|lease|letting agent|lettings|rental|(?:the|this) property|"
+    r"volunteer(?:ing|s)?|"
     r"(?:flat|apartment|property|house) viewing|viewing (?:the|of the) (?:flat|apartment|"
     r"property|house)|mortgage|(?:talk|paper|session) (?:proposal|submission|abstract)|"
     r"call for (?:papers|proposals|speakers)|program committee|programme committee|"
@@ -2048,6 +2050,7 @@ add(
     r"membership application",
     (
         "apartment",
+        "volunteer",
         "landlord",
         "tenan",
         "lease",
@@ -2333,4 +2336,102 @@ add(
     ("?",),
     neg=True,
     family="what times work",
+)
+
+# ------------------------------------------------ phrase families found with the third blind set
+add(
+    "rejection",
+    0.92,
+    r"(?:offer|offered|offering|give|given|gave|giving) (?:the|this) (?:role|position|job|post) "
+    r"to (?:someone|another|a different|an internal|a candidate|an applicant|one of)",
+    ("offer", "give", "gave"),
+    neg=True,
+    cond=True,
+    family="selected another candidate",
+)
+add(
+    "rejection",
+    0.9,
+    r"(?:we've|we have|we|i've|i have|they've|they have|the client has) (?:now |already |just )?"
+    r"filled (?:it|the (?:role|position|job|vacancy|post)|this (?:role|position|job|vacancy))",
+    ("filled",),
+    cond=True,
+    family="filled the position",
+)
+add(
+    "rejection",
+    0.55,
+    r"good luck (?:with|in|on) (?:the|your) (?:job )?(?:search|hunt|future|next steps)",
+    "good luck",
+    family="best wishes",
+)
+add(
+    "offer",
+    0.9,
+    r"(?:want|wants|would like|'d like|decided|are going|is going|ready|excited|happy|delighted|"
+    r"pleased|thrilled) to (?:hire|bring you on(?: board)?|welcome you (?:to|on|aboard))(?: you)?",
+    ("hire", "bring you", "welcome you"),
+    neg=True,
+    family="we want to hire you",
+)
+add(
+    "offer",
+    0.45,
+    r"(?:can|could) you start (?:on|in|by|next|from)|when (?:can|could|would) you (?:be able to )?"
+    r"start",
+    ("start",),
+    family="start date asked",
+)
+add(
+    "invite",
+    0.85,
+    r"(?:reminder|remind you)(?: that)?(?: of)? your (?:upcoming |scheduled )?(?:[a-z-]+ )?"
+    r"(?:interview|call|meeting|assessment|onsite|on-site|screen)|your (?:[a-z-]+ )?interview "
+    r"(?:for [^.\n]{1,60} )?(?:is|will be) (?:tomorrow|today|on|at|scheduled|confirmed|set)",
+    ("remind", "interview"),
+    neg=True,
+    family="interview reminder",
+)
+add(
+    "invite",
+    0.75,
+    r"(?:pick|choose|select) (?:one|any) of (?:these|those|the following)(?: (?:times|slots|dates|"
+    r"options))?",
+    ("pick", "choose", "select"),
+    family="pick a time",
+)
+add(
+    "update",
+    0.7,
+    r"(?:cancel|cancelled|canceled|cancelling|canceling|postpone|postponed|postponing) "
+    r"(?:tomorrow's|today's|the|your|our|this week's) (?:[a-z-]+ )?(?:interview|call|meeting|"
+    r"onsite|session)",
+    ("cancel", "postpon"),
+    family="interview cancelled",
+)
+add(
+    "update",
+    0.58,
+    r"(?:will|'ll|shall) (?:let you know|get back to you|be in touch|update you|come back to you|"
+    r"follow up|reach out|contact you|write to you)(?: with [a-z ]{1,30}?)? (?:by |on |before "
+    r"|within |in |early |next |tomorrow|today|this |later|after|once|as soon as)",
+    ("will", "'ll", "shall"),
+    family="promise with a time",
+)
+add(
+    "update",
+    0.5,
+    r"(?:meeting|meet|talking|talk|discussing|discuss|deciding|decide) (?:about|on)? ?(?:it|you|"
+    r"your (?:application|candidacy|interview)|the candidates|all (?:the )?candidates|candidates)"
+    r" (?:this|today|tomorrow|on|later|next)",
+    ("meet", "talk", "discuss", "decid"),
+    family="debrief",
+)
+add(
+    "job_alert",
+    0.8,
+    r"complete your profile|update your profile|(?:get|receive) (?:more )?interview requests|"
+    r"companies (?:on|using) [a-z]+ (?:are|want)",
+    ("profile", "interview requests", "companies"),
+    family="talent marketplace",
 )

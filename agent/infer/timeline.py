@@ -192,8 +192,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Sentences with one of these words carry the company's promise about its next move.
 _PROMISE = re.compile(
     r"\b(?:hear|hearing back|get back|decisions?|decide|decided|update|updates|let you know|"
-    r"respond|response|be in touch|get in touch|feedback|contact|reply|expect|expected|"
-    r"reach out|follow up|notify|next steps?|inform|come back|circle back|review|reviewing|"
+    r"respond|response|be in touch|get in touch|feedback|(?:will|'ll|shall|to) contact|"
+    r"contact you|reply|expect|expected|reach out|follow up|(?:will|'ll|shall) (?:notify|inform)|"
+    r"(?:and|then) (?:notify|inform) you|(?:aim|plan|hope|expect|intend)s? to (?:notify|inform)|"
+    r"next steps?|"
+    r"come back|circle back|review|reviewing|"
     r"finali[sz]e|know more|news|answer|results?|outcome|conclude|wrap up|debrief|receive|"
     r"clarity|write to you|read (?:your|it|through)|look (?:at|over|through) (?:your|it)|"
     r"go through (?:your|it)|(?:will|'ll|should) follow|confirm (?:the|next|a)|"
