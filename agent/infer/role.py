@@ -113,8 +113,8 @@ def find_role(subject: str, body: str) -> str | None:
                 where.setdefault(i, []).append(pos)
     for i, rx in enumerate(_BODY):
         if i in _INDEX.unindexed or len(low) != len(body):
-            # ("Position: ...") needs a colon; everything else is searched the slow way
-            found = rx.finditer(body[:_HEAD]) if i != 2 or ":" in body[:_HEAD] else iter(())
+            # ("Position: ...") needs one of its labels with a colon; the rest is searched whole
+            found = rx.finditer(body[:_HEAD]) if i != 2 or _has_label(low[:_HEAD]) else iter(())
         else:
             found = (m for pos in where.get(i, ()) if (m := rx.match(body, pos)))
         for m in found:
@@ -147,6 +147,13 @@ def _clean(raw: str | None) -> str | None:
     if "[" in role or "]" in role or _names_someone(role):
         return None
     return role
+
+
+_LABELS = re.compile(r"(?:position|role|title|job) ?:")
+
+
+def _has_label(low: str) -> bool:
+    return ":" in low and _LABELS.search(low) is not None
 
 
 def _names_someone(text: str) -> bool:

@@ -17,6 +17,11 @@ from typing import Any, Generic, TypeVar
 
 from agent.infer.prefix import DIGITS, LONG, WIDTH, prefixes
 
+try:  # optional: finds every key in one pass in C; the pure-Python walk gives the same result
+    import ahocorasick
+except ImportError:  # pragma: no cover - exercised by forcing the pure walk in tests
+    ahocorasick = None
+
 T = TypeVar("T")
 
 # A rule may begin at a word's first character or at an apostrophe ("we'll be in touch").
@@ -49,6 +54,7 @@ class WordIndex(Generic[T]):
                 self.index.setdefault(st, []).append(payload)
         _REGISTRY[name] = self
         _merged.cache_clear()
+        _automaton.cache_clear()
         walk.cache_clear()
 
     def candidates(self, text: str) -> list[tuple[int, T]]:
@@ -82,9 +88,22 @@ def _merged() -> tuple[dict[str, Groups], dict[str, Groups], frozenset[str]]:
 _START = re.Match.start
 
 
+Walk = dict[str, list[tuple[int, tuple[Any, ...]]]]
+
+
 @lru_cache(maxsize=8)
-def walk(text: str) -> dict[str, list[tuple[int, tuple[Any, ...]]]]:
+def walk(text: str) -> Walk:
     """One pass over the word starts of `text`: per index, (position, payloads) in text order."""
+    if ahocorasick is not None and USE_AUTOMATON:
+        return walk_automaton(text)
+    return walk_words(text)
+
+
+USE_AUTOMATON = True  # tests switch it off to check that both walks agree
+
+
+def walk_words(text: str) -> Walk:
+    """The pure-Python walk: each word start looked up in the key tables."""
     short, long, gate = _merged()
     folded = text.translate(DIGITS)
     starts = list(map(_START, WORD_START.finditer(folded)))
@@ -102,6 +121,56 @@ def walk(text: str) -> dict[str, list[tuple[int, tuple[Any, ...]]]]:
                         lst = out[name] = []
                     lst.append((pos, payloads))
     return out
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> Any:
+    """Every key of every index in one Aho-Corasick automaton: key -> (length, groups)."""
+    short, long, _gate = _merged()
+    auto = ahocorasick.Automaton()
+    for table in (short, long):
+        for key, groups in table.items():
+            auto.add_word(key, (len(key), groups))
+    auto.make_automaton()
+    return auto
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def walk_automaton(text: str) -> Walk:
+    """The same candidates as `walk_words`, with the keys found in C: only the key hits are
+    looked at in Python, and a hit counts only where the pure walk sees a word start."""
+    folded = text.translate(DIGITS)
+    out: Walk = {}
+    words = _WORD_CHARS
+    for end, (size, hit) in _automaton().iter(folded):
+        pos = end - size + 1
+        first = folded[pos]
+        if first in words:
+            # inside a word: only the "n't" of a contraction starts a phrase there
+            if pos and folded[pos - 1] in words and not _contraction_at(folded, pos):
+                continue
+        elif first != "'":
+            continue
+        for name, payloads in hit:
+            lst = out.get(name)
+            if lst is None:
+                lst = out[name] = []
+            lst.append((pos, payloads))
+    # Hits come by where they end; candidates go by where they start (the sort is stable, so
+    # at one position the shorter key stays first, as in the pure walk).
+    for lst in out.values():
+        lst.sort(key=_first)
+    return out
+
+
+def _contraction_at(text: str, pos: int) -> bool:
+    return text.startswith("n't", pos) and text[pos - 1].isalpha()
+
+
+def _first(item: tuple[int, Any]) -> int:
+    return item[0]
 
 
 def _contractions(text: str) -> Iterator[int]:
