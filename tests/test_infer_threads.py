@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
+
 from agent.infer import classify
 from agent.infer.eval import evaluate, load
 from agent.message import Address, Message
@@ -172,9 +174,10 @@ def test_on_hold_while_you_stay_in_the_process_is_news() -> None:
     assert v.label == "update"
 
 
-def test_blind_set_meets_the_targets() -> None:
-    rep = evaluate(load(str(BLIND)))
-    assert rep.n >= 100
+@pytest.mark.parametrize("name", ["blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl"])
+def test_blind_sets_meet_the_targets(name: str) -> None:
+    rep = evaluate(load(str(BLIND.parent / name)))
+    assert rep.n >= 30
     assert rep.macro_f1 >= 0.93
     assert rep.rejection_precision >= 0.98
     assert rep.offer_recall >= 0.95

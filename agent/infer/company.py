@@ -284,6 +284,8 @@ def valid_company(name: str | None) -> bool:
 
 _BODY_LAST = [
     re.compile(rf"(?i:sent to|submitted to|forwarded to) (?P<co>{NAME})"),
+    # scheduler notices: "Event Type: Acme - Interview (45 min)"
+    re.compile(rf"(?i:event type|event name|event): (?P<co>{NAME}) (?:-|\u2013|\||:)"),
 ]
 
 
@@ -348,7 +350,8 @@ def find_company(
 # Lines a signature block ends with that are no company: phone footers, titles in other
 # languages, department names.
 _SIGNATURE_NOISE = re.compile(
-    r"\b(?:sent from|get outlook|envoy[ée] de|von meinem|enviado desde|charg[ée]e? de|"
+    r"\b(?:sent from|sent by|sent via|sent with|powered by|get outlook|envoy[ée] de|"
+    r"von meinem|enviado desde|charg[ée]e? de|"
     r"recrutement|personalabteilung|personal(?:wesen|referent\w*)|ressources humaines|"
     r"recursos humanos|risorse umane|talentsuche)\b",
     re.I,
@@ -403,7 +406,7 @@ def _initials(name: str) -> str:
 def _has_sent_to(text: str) -> bool:
     """Cheap test before the case-blind `_BODY_LAST` scan."""
     low = text.lower()
-    return "sent to" in low or "submitted to" in low or "forwarded to" in low
+    return any(w in low for w in ("sent to", "submitted to", "forwarded to", "event"))
 
 
 def _search_all(patterns: list[re.Pattern[str]], text: str) -> Iterator[str]:

@@ -43,7 +43,8 @@ _CONDITIONAL = re.compile(
 )
 # "thank you for completing the coding challenge": that stage is done, nothing is asked.
 _PAST_STAGE = re.compile(
-    r"(?:for (?:doing|completing|taking|submitting|finishing)|completed|completing|submitted|after|"
+    r"(?:for (?:doing|completing|taking|submitting|finishing|attending|joining|participating in)|"
+    r"completed|completing|submitted|after|attended|attending|"
     r"following|from|of|received|reviewed|reviewing|your|with|the results? of|on) "
     r"(?:the |your |our |this |a )?(?:[a-z-]+ )?$"
 )

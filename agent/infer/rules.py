@@ -666,7 +666,9 @@ add(
 add(
     "invite",
     0.85,
-    r"(?:schedule|set up|arrange|book|organi[sz]e|conduct|line up|coordinate)(?: you for)? "
+    # "behind schedule with the interviews", "on schedule": the noun, not the verb
+    r"(?:(?<!behind )(?<!ahead of )(?<!on )(?<!the )(?<!our )(?<!your )schedule|set up|arrange|"
+    r"book|organi[sz]e|conduct|line up|coordinate)(?: you for)? "
     r"(?:an?|the|your|our|a quick|a short|a brief|some|a few)? ?(?:[a-z0-9-]+ ){0,3}?" + IV_NOUN,
     ("schedul", "set up", "arrange", "book", "organi", "conduct", "line up", "coordinat"),
     neg=True,
@@ -1133,7 +1135,8 @@ add(
     r"interviewing|deliberating|in the process of (?:reviewing|interviewing|evaluating|assessing)|"
     r"working through)|(?:is|are|remains?) still (?:being )?(?:considered|under consideration|in "
     r"(?:the )?"
-    r"(?:process|running|consideration|progress|review))|still in the (?:running|process)",
+    r"(?:process|running|consideration|progress|review))|still in (?:the|our) (?:running|process|"
+    r"selection|shortlist|pool)",
     (
         "reviewing",
         "evaluating",
@@ -1246,6 +1249,7 @@ add(
     "update",
     0.58,
     r"thank(?:s| you) (?:again |so much )?for (?:taking the time to |attending (?:the |your |our "
+    r")?(?:[a-z-]+ )?(?=interview|assessment|session|onsite|day)|attending (?:the |your |our "
     r")?|"
     r"coming in (?:for (?:the |your )?)?|your time (?:during|in|at|for) (?:the |your |our )?|"
     r"participating in (?:the |our )?)?(?:interview|interviewing|speaking|meeting|chatting|talking|"
@@ -2434,4 +2438,97 @@ add(
     r"companies (?:on|using) [a-z]+ (?:are|want)",
     ("profile", "interview requests", "companies"),
     family="talent marketplace",
+)
+
+# ------------------------------------------------ phrase families found with the fourth blind set
+add(
+    "rejection",
+    0.92,
+    r"decided against (?:moving forward|proceeding|progressing|continuing|your (?:application|"
+    r"candidacy)|it|hiring you|offering)",
+    ("against",),
+    cond=True,
+    family="decided not to proceed",
+)
+add(
+    "rejection",
+    0.7,
+    r"(?:need|needed|want|wanted|looking for|went for|decided on) (?:someone|somebody|a candidate|"
+    r"a person) (?:with|who has|who had) (?:a bit |slightly |much )?(?:more|stronger|deeper|"
+    r"broader|more direct)",
+    ("someone", "somebody", "candidate", "person"),
+    cond=True,
+    family="another candidate had more",
+)
+add(
+    "rejection",
+    0.9,
+    r"no longer (?:considering|interviewing|accepting|reviewing) (?:candidates|applications|"
+    r"applicants)|(?:we|we've|we have|they|they've|the client has) (?:now |already )?found "
+    r"(?:someone|somebody|the right (?:person|candidate)|a candidate|our (?:new )?(?:hire|"
+    r"candidate))",
+    ("no longer", "found"),
+    cond=True,
+    family="chosen someone else",
+)
+add(
+    "offer",
+    0.7,
+    r"(?:part of|in|into|update|updated|updating|revise|revised|amend|amended|to) (?:the|your|"
+    r"our) offer(?!s)\b(?! (?:code|page|ends|expires))",
+    ("offer",),
+    neg=True,
+    family="revised offer",
+)
+add(
+    "invite",
+    0.82,
+    r"(?:interested in|like to|able to|would you|could you|can you) (?:coming|come) (?:in|to|"
+    r"into|by|over|down)[^.?\n]{0,40}? (?:for|to) (?:an? |the )?(?:[a-z-]+ )?(?:interview|chat|"
+    r"meeting|visit|conversation)",
+    ("coming", "come"),
+    neg=True,
+    family="come in and meet the team",
+)
+add(
+    "invite",
+    0.7,
+    r"which (?:day|days|date|dates|time|times) (?:in |of )?(?:next|this|the coming) week (?:is|are|"
+    r"would be|works?|suits?) (?:possible|convenient|good|ok|okay|best|for you)",
+    ("which",),
+    family="what times work",
+)
+add(
+    "update",
+    0.6,
+    r"(?:chased|nudged|pinged|followed up with|spoke (?:to|with)|checked (?:in )?with|heard from) "
+    r"(?:the )?(?:hiring manager|client|team|recruiter|panel|hr)|promised (?:me |us |you )?"
+    r"(?:feedback|an answer|a decision|an update|news)",
+    ("chased", "nudged", "pinged", "followed", "spoke", "checked", "heard", "promised"),
+    family="chasing them",
+)
+add(
+    "marketing",
+    0.7,
+    r"in this issue|this issue:|read online|read (?:it |this )?in (?:your )?browser|"
+    r"upcoming events|this week's (?:issue|edition)",
+    ("issue", "read", "upcoming", "this week's"),
+    family="newsletter",
+)
+add(
+    "personal",
+    0.7,
+    r"good luck (?:with|on|in|for) (?:the|your) (?:interview|job|new job|application|offer)|"
+    r"fingers crossed (?:for|with) (?:the|your)",
+    ("good luck", "fingers"),
+    family="news about you",
+)
+add(
+    "invite",
+    0.85,
+    r"(?:a )?new event has been (?:scheduled|booked)|event (?:type|date/time|name): |"
+    r"(?:your|the) (?:meeting|call|event|appointment) (?:is|has been) (?:booked|scheduled|"
+    r"confirmed) (?:for|on|with)",
+    ("event", "meeting", "call", "appointment"),
+    family="calendar text",
 )
