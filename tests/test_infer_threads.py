@@ -174,7 +174,7 @@ def test_on_hold_while_you_stay_in_the_process_is_news() -> None:
     assert v.label == "update"
 
 
-@pytest.mark.parametrize("name", ["blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl"])
+@pytest.mark.parametrize("name", ["blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl"])
 def test_blind_sets_meet_the_targets(name: str) -> None:
     rep = evaluate(load(str(BLIND.parent / name)))
     assert rep.n >= 30

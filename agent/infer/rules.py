@@ -2085,6 +2085,7 @@ add(
     "personal",
     0.6,
     r"bbq(?:s|[ .,!?\n])|barbecue|birthday|potluck|housewarming|wedding|brunch|baby shower|"
+    r"free for dinner|dinner (?:on|at|tonight|this)|celebrate|"
     r"doodle\.com/poll|"
     r"beers? (?:on|after|this|tonight)|drinks (?:on|after|this|tonight)",
     (
@@ -2096,6 +2097,8 @@ add(
         "wedding",
         "brunch",
         "shower",
+        "dinner",
+        "celebrat",
         "doodle",
         "beer",
         "drinks",
@@ -2323,7 +2326,10 @@ add(
     r"sorry)[^.?!\n]{0,80}?(?:not|n't|unable|no longer|cannot)[^.?!\n]{0,30}?(?:move|moving|"
     r"proceed|progress|advanc|continu|take|taking|consider|offer(?! relocation| sponsorship)|"
     r"select|invit|shortlist|pursu|hire|hiring)(?![^.?!\n]{0,30}?(?:this|that|the|your) "
-    r"(?:approach|change|pr\b|pull request|proposal|plan|project|idea|feature|design|patch))",
+    r"(?:approach|change|pr\b|pull request|proposal|plan|project|idea|feature|design|patch))"
+    # ... and about the candidate or the process, not the book club
+    r"(?=[^.?!\n]{0,40}?(?:\byou\b|your|applica|candida|role|position|process|interview|"
+    r"further|forward|next|stage|offer))",
     ("unfortunately", "regrettably", "sadly", "afraid", "sorry"),
     cond=True,
     family="sorry, not moving on",
@@ -2373,7 +2379,7 @@ add(
     "offer",
     0.9,
     r"(?:want|wants|would like|'d like|decided|are going|is going|ready|excited|happy|delighted|"
-    r"pleased|thrilled) to (?:hire|bring you on(?: board)?|welcome you (?:to|on|aboard))(?: you)?",
+    r"pleased|thrilled) to (?:hire you|bring you on(?: board)?|welcome you (?:to|on|aboard))",
     ("hire", "bring you", "welcome you"),
     neg=True,
     family="we want to hire you",
@@ -2531,4 +2537,44 @@ add(
     r"confirmed) (?:for|on|with)",
     ("event", "meeting", "call", "appointment"),
     family="calendar text",
+)
+
+# ------------------------------------------------ phrase families found with the fifth blind set
+add(
+    "rejection",
+    0.9,
+    r"(?:hire|hired|hiring|chose|chosen|selected|go with|went with|gone with|offer(?:ed)? (?:it|the "
+    r"(?:role|position|job)) to) (?:someone|somebody|a candidate|an applicant|a person) (?:with|who "
+    r"has|who had|whose) (?:a bit |slightly |much )?(?:more|stronger|deeper|broader|closer|more "
+    r"relevant|more direct)",
+    ("someone", "somebody", "candidate", "applicant", "person"),
+    cond=True,
+    family="another candidate had more",
+)
+add(
+    "invite",
+    0.8,
+    r"(?:your|the) (?:agenda|schedule|itinerary|plan) for (?:(?:mon|tues|wednes|thurs|fri)day|"
+    r"tomorrow|the day|your (?:visit|onsite|on-site|interview|interviews))|(?:ask for [a-z]+ at|"
+    r"check in at|sign in at|report to) (?:the )?(?:reception|front desk|security)",
+    ("agenda", "schedule", "itinerary", "plan", "ask for", "check in", "sign in", "report"),
+    family="onsite logistics",
+)
+add(
+    "invite",
+    0.85,
+    r"^(?:your )?(?:onsite|on-site|interview|visit|final round) (?:agenda|schedule|itinerary|"
+    r"logistics|details|plan)",
+    ("agenda", "schedule", "itinerary", "logistics", "details", "plan"),
+    scope="subject",
+    family="subject: interview invitation",
+)
+add(
+    "marketing",
+    0.75,
+    r"get your tickets?|book your (?:ticket|seat|place|spot)|early[- ]bird|register (?:now|today|"
+    r"here)|(?:hiring|careers?|tech|jobs?) (?:summit|conference|expo|fair)|job fair|career fair|"
+    r"meetup",
+    ("ticket", "book your", "early", "register", "summit", "conference", "expo", "fair", "meetup"),
+    family="webinar",
 )
