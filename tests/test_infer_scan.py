@@ -14,7 +14,7 @@ from agent.infer.records import message_from_record
 from agent.infer.text import prepare
 
 DATA = Path(__file__).parent / "data" / "infer"
-SETS = ["blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "cases.jsonl"]
+SETS = [f"blind{n}.jsonl" for n in ("", "2", "3", "4", "5")] + ["cases.jsonl"]
 
 
 def records() -> Iterator[dict[str, object]]:

@@ -2543,10 +2543,10 @@ add(
 add(
     "rejection",
     0.9,
-    r"(?:hire|hired|hiring|chose|chosen|selected|go with|went with|gone with|offer(?:ed)? (?:it|the "
-    r"(?:role|position|job)) to) (?:someone|somebody|a candidate|an applicant|a person) (?:with|who "
-    r"has|who had|whose) (?:a bit |slightly |much )?(?:more|stronger|deeper|broader|closer|more "
-    r"relevant|more direct)",
+    r"(?:hire|hired|hiring|chose|chosen|selected|go with|went with|gone with|offer(?:ed)? "
+    r"(?:it|the (?:role|position|job)) to) (?:someone|somebody|a candidate|an applicant|a person) "
+    r"(?:with|who has|who had|whose) (?:a bit |slightly |much )?(?:more|stronger|deeper|broader|"
+    r"closer|more relevant|more direct)",
     ("someone", "somebody", "candidate", "applicant", "person"),
     cond=True,
     family="another candidate had more",
