@@ -2,49 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
 
 import jinja2
 import pytest
+from compose_context import SIGNATURE, ctx
 
-from agent.compose import WORD_LIMIT, DraftContext, render_body, word_count
-from agent.message import Address
-
-BERLIN = ZoneInfo("Europe/Berlin")
-SIGNATURE = "Alex Morgan\n+1 555 0100"
-
-BASE = DraftContext(
-    process_id="proc-7",
-    message_id="followup.1.proc-7@alex.example.com",
-    company="Northwind Labs",
-    role="Data Platform Engineer",
-    stage="interview round 2",
-    interview_at=datetime(2026, 3, 3, 14, 0, tzinfo=BERLIN),  # Tuesday
-    contact_name="Dana Rivera",
-    contact_salutation=None,
-    first_name_ok=False,
-    to=(Address("Dana Rivera", "dana.rivera@northwind.example"),),
-    cc=(),
-    in_reply_to="msg-2@northwind.example",
-    references=("msg-0@alex.example.com", "msg-1@northwind.example"),
-    original_subject="Your interview with Northwind Labs",
-    user_name="Alex Morgan",
-    user_address="alex@example.com",
-    signature=SIGNATURE,
-    recent_update=None,
-    followup_number=1,
-    stated_phrase=None,
-    tz=BERLIN,
-)
-
-
-def ctx(**changes: Any) -> DraftContext:
-    return replace(BASE, **changes)
-
+from agent.compose import WORD_LIMIT, render_body, word_count
 
 STAGES = ["application", "phone screen", "interview round 1", "interview round 3", "final",
           "assessment"]  # fmt: skip
