@@ -162,9 +162,22 @@ class Intent:
     scores: dict[str, float] = field(default_factory=dict)
 
 
+# "We're still interviewing other candidates this week": the process goes on, nobody lost.
+_ONGOING = re.compile(r"(?:still|currently|also|continu\w* to|are|we're|i'm|am) $")
+_ONGOING_VERB = ("interview", "consider", "meet", "speak", "talk")
+# "Thanks for confirming your interview slot": the candidate confirmed; nothing new is asked.
+_THANKED = re.compile(r"(?:thanks|thank you)(?: so much| again)? for $")
+
+
 def _valid(rule: Rule, text: str, start: int, end: int) -> float:
     """The weight a match keeps after the negation and conditional guards (0 = void)."""
     s0, s1 = sentence_bounds(text, start)
+    if rule.family == "pursue other candidates" and text.startswith(_ONGOING_VERB, start):
+        if _ONGOING.search(text[max(s0, start - 20) : start]):
+            return 0.0
+    thanked = _THANKED.search(text[max(s0, start - 24) : start])
+    if rule.family == "confirm your interview" and thanked:
+        return 0.0
     if rule.vote == "invite":
         if _SELECTION_IF.search(text[s0:start]):
             return rule.weight * 0.3
@@ -418,6 +431,10 @@ def _drop_soft_invites(p: Prepared, hits: list[Hit], sc: dict[str, float]) -> li
 
 def _weigh(p: Prepared, hits: list[Hit], sc: dict[str, float]) -> Intent:
     hits = _drop_soft_invites(p, hits, sc)
+    if sc.get("forge", 0.0) > 0:
+        # An issue tracker's or forum's relay footer: talk about hiring, not the user's process.
+        ev = _evidence(hits, "forge", 1)
+        return Intent("other", 0.9, ev, "notification", True, sc)
     if sc.get("nonjob", 0.0) > 0 and not _STRONG_JOB.search(p.full_lc):
         kinds = sorted(((sc.get(k, 0.0), k) for k in _KIND_OF if k != "auto_reply"), reverse=True)
         kind = _KIND_OF[kinds[0][1]] if kinds[0][0] >= 0.35 else "personal"

@@ -2578,3 +2578,215 @@ add(
     ("ticket", "book your", "early", "register", "summit", "conference", "expo", "fair", "meetup"),
     family="webinar",
 )
+
+# ------------------------------------- phrase families found with the sixth to eighth blind sets
+# Offers that never say "offer": the candidate was chosen for the post, the team wants them.
+_NOT_A_STAGE = (
+    r"(?!(?:[a-z&()/-]+ ){0,5}?(?:interview|round|stage|shortlist|assessment|screen|call|next|"
+    r"talent|pool|program|programme|scholarship|award|prize|draw|panel|survey|study)\b)"
+)
+add(
+    "offer",
+    0.9,
+    r"(?:been|were|are|'re|have) (?:selected|chosen|appointed) (?:for|as|to) (?:the |our |this |"
+    r"a |an )?" + _NOT_A_STAGE + r"(?:[a-z&()/-]+ ){0,5}?(?:position|role|job|post|vacancy)\b|"
+    r"(?:selected|chosen) as (?:the |our )?successful (?:candidate|applicant)",
+    ("selected", "chosen", "appointed"),
+    neg=True,
+    cond=True,
+    family="selected for the position",
+)
+add(
+    "offer",
+    0.88,
+    r"(?:love|like|want|wants|wanted|excited|thrilled|delighted|happy|pleased|glad)(?: for)? "
+    r"(?:you )?to (?:come (?:and |to )?work (?:with|for) us|join (?:us|the team|our team|the "
+    r"company)(?! (?:for|on|at|in|this|next|tomorrow|today|via|by)\b)|join(?= ?[!.])|bring you "
+    r"(?:on ?board|aboard)(?! for)|have you (?:join us|on board|aboard|on the team)(?! for))",
+    "to ",
+    neg=True,
+    cond=True,
+    family="join the team",
+)
+add(
+    "offer",
+    0.93,
+    r"confirm(?:ing)? (?:your|the) (?:appointment|engagement) (?:as|to the (?:post|position|role))"
+    r"|offer you (?:the )?appointment",
+    ("confirm", "appointment"),
+    neg=True,
+    family="confirm your appointment as",
+)
+add(
+    "offer",
+    0.88,
+    r"(?:revised|updated|improved|increased|sweetened|bumped up) (?:the |our |your )?"
+    r"(?:compensation |salary |offer )?(?:package|offer)(?!s)\b",
+    ("revised", "updated", "improved", "increased", "sweetened", "bumped"),
+    neg=True,
+    family="revised package",
+)
+# Written terms: a salary figure is what a package letter carries, not a job advert's range.
+add(
+    "offer",
+    0.6,
+    r"(?:base|annual|starting|gross) salary(?: of|:| is| will be)? ?(?:[$\u20ac\u00a3]|usd |eur "
+    r"|gbp )?\d[\d,.]*k?(?! ?(?:-|\u2013|to) ?[$\u20ac\u00a3]?\d)",
+    "salary",
+    neg=True,
+    family="salary figure",
+)
+
+# The decision without the usual words: "we will not be proceeding", "go another way".
+add(
+    "rejection",
+    0.88,
+    r"(?:(?:will|shall|are|have decided|decided)(?: not| to not)|won't)(?: be)? "
+    r"(?:proceed(?:ing)?|progress(?:ing)?|mov(?:e|ing) forward|tak(?:e|ing) (?:this|it|things|"
+    r"your application) (?:any )?further)(?= ?(?:[.!,]|$|at this (?:time|stage|point)|further|"
+    r"on this occasion|for now|with (?:your|the) (?:application|candidacy)))",
+    ("proceed", "progress", "forward", "further"),
+    cond=True,
+    family="we will not be proceeding",
+)
+add(
+    "rejection",
+    0.88,
+    r"(?:decided|chosen|chose|opted) to (?:go|head|move) (?:another|a different|an other) way|"
+    r"(?:going|go) another way",
+    "way",
+    cond=True,
+    family="different direction",
+)
+add(
+    "rejection",
+    0.88,
+    r"(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:it's|it is|you're|you are|this is|"
+    r"you'd be|you would be|there's|there is) (?:the |a )?(?:right|good|strong|great) "
+    r"(?:fit|match)",
+    ("think", "feel", "believe"),
+    cond=True,
+    family="not a fit",
+)
+add(
+    "rejection",
+    0.95,
+    r"(?:position|role|job|vacancy|opening|post) (?:at|with) [a-z0-9&.' -]{1,40}? (?:has|had|have) "
+    r"(?:now |already )?been (?:filled|offered to (?:another|someone|a different))",
+    "been",
+    cond=True,
+    family="position filled",
+)
+add(
+    "rejection",
+    0.8,
+    r"(?:stopping|stop|closing|close|ending|end|halting|halt|cancell?ing) (?:the|this|our) "
+    r"(?:hiring |recruitment |recruiting |interview |selection )?process (?:for|on)\b",
+    ("stop", "clos", "end", "halt", "cancel"),
+    cond=True,
+    family="decided to close the role",
+)
+
+# Neutral process steps.
+add(
+    "update",
+    0.9,
+    r"(?:you are|you're|you remain|you're still|you are still) (?:still )?(?:in|part of) "
+    r"(?:the|our) (?:process|running)|nothing has changed (?:regarding|with|about|in) your "
+    r"(?:candidacy|application)",
+    ("you are", "you're", "you remain", "nothing has"),
+    family="you are still in the process",
+)
+add(
+    "update",
+    0.8,
+    r"(?:application|candidacy|profile)(?: for [^.!?\n]{1,60}?)? (?:has|have|was|is) (?:now )?"
+    r"(?:been )?(?:moved|progressed|advanced|forwarded|moving|passed)(?: on| across| over)? "
+    r"(?:to|forward|through|on to|into)\b",
+    ("moved", "progress", "advanced", "forwarded", "moving", "passed"),
+    neg=True,
+    family="application moved on",
+)
+add(
+    "update",
+    0.75,
+    r"(?:viewed|opened|looked at) your application|your application (?:was|has been) (?:viewed|"
+    r"opened|seen)",
+    ("viewed", "opened", "looked at", "seen"),
+    neg=True,
+    family="application viewed",
+)
+add(
+    "update",
+    0.75,
+    r"(?:be|am|i'm|will be) your (?:main |primary |new |dedicated )?(?:point of contact|contact "
+    r"person|recruiter|recruiting contact|recruitment contact|hiring contact)",
+    ("your",),
+    family="your point of contact",
+)
+add(
+    "update",
+    0.72,
+    r"(?:complete|completing|start|run|running|conduct|conducting|initiate) (?:a |the |your )?"
+    r"(?:background|reference|pre-employment|criminal record|dbs|right[- ]to[- ]work) "
+    r"(?:check|screening|verification)s?",
+    ("complete", "start", "run", "conduct", "initiat"),
+    family="background check",
+)
+add(
+    "invite",
+    0.86,
+    r"(?:booked|scheduled|set up|arranged|reserved|confirmed|all set) [^.!?\n]{0,60}?for your "
+    r"(?:second |third |final |next |first |technical |panel |onsite |on-site |)(?:round|interview|"
+    r"conversation|onsite|on-site|visit|screen)\b|moved your (?:[a-z-]+ )?(?:interview|call|"
+    r"conversation|round|onsite) to\b",
+    ("booked", "scheduled", "set up", "arranged", "reserved", "confirmed", "all set", "moved"),
+    neg=True,
+    family="booked for your interview",
+)
+add(
+    "invite",
+    0.84,
+    r"(?:like|love|want) (?:you )?to meet (?:the|our|a few|some|more of|with) (?:wider |rest of "
+    r"the |broader |extended |whole |engineering |product |design |leadership )?(?:team|people|"
+    r"founders?|ceo|cto|engineers|leadership)\b",
+    "meet",
+    neg=True,
+    cond=True,
+    family="meet the wider team",
+)
+
+# Not about the user's own process: trackers, forums, practice platforms, card offers.
+add(
+    "forge",
+    1.0,
+    r"you are receiving this because|reply to this email directly(?:,| or) view it on|"
+    r"view it on (?:github|gitlab)|replied to your (?:post|comment|thread|question|answer|topic)|"
+    r"new (?:reply|replies|comments?) (?:in|on|to) (?:your|the) (?:post|thread|discussion|topic)",
+    ("receiving this", "view it on", "replied to your", "new repl", "new comment"),
+    family="issue tracker or forum",
+)
+add(
+    "marketing",
+    0.9,
+    r"mock interviews?|practice interviews?|interview (?:tips|coach(?:ing)?|prep course)|"
+    r"unused [a-z -]{0,25}credits|credits? (?:expire|will expire)|pre-?approved (?:for|offer)|"
+    r"(?:rewards|credit|cashback) card|take a (?:free )?(?:[a-z0-9-]+ ){0,3}(?:skills? )?"
+    r"(?:assessment|quiz)|skills? badges?|earn a badge|join (?:the|our) (?:[a-z]+ ){0,2}"
+    r"(?:network|community)|get matched with|tips to (?:land|ace|nail)|dream job",
+    (
+        "mock",
+        "practice",
+        "interview",
+        "credit",
+        "approved",
+        "card",
+        "take a",
+        "badge",
+        "join",
+        "matched",
+        "tips",
+        "dream",
+    ),
+    family="career marketing",
+)
