@@ -110,7 +110,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "span",
         re.compile(
             rf"\b(?:in|over|during) (?:the )?(?:next |coming |following )?(?:{_RANGE} {_UNIT}|"
-            rf"a day or two|a week or two)\b"
+            rf"(?:a )?day or two|(?:a )?week or two)\b"
+        ),
+    ),
+    (
+        # How long a step takes or stays open: "this can take up to two weeks", "expect this
+        # to take about a week", "the offer is valid for 7 days".
+        "span",
+        re.compile(
+            rf"\b(?:takes?|taking|up to|approximately|about|around|roughly|(?:valid|open) for) "
+            rf"(?:up to |about |around |approximately |roughly )?{_RANGE} {_UNIT}\b"
         ),
     ),
     (
@@ -178,14 +187,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "day",
         re.compile(
             r"\b(?:by |before |until )?(?:end of (?:the )?day today|later today|tomorrow|"
-            r"by today|end of today|the day after tomorrow)\b"
+            r"by today|end of today|the day after tomorrow|this (?:morning|afternoon|evening)|"
+            r"tonight)\b"
         ),
+    ),
+    (
+        # A day of the month without the month: "after the 14th", "by the 3rd".
+        "monthday",
+        re.compile(r"\b(?:by|before|until|after|on) the \d{1,2}(?:st|nd|rd|th)\b"),
     ),
     (
         "vague",
         re.compile(
             r"\b(?:in the (?:coming|next (?:few|couple of)) (?:days|weeks)|in due course|"
-            r"in the near future|(?<!as )soon(?! as)|shortly)\b"
+            r"in the near future|(?<!as )soon(?! as)|shortly|as soon as (?:possible|we can|i can|"
+            r"practicable|we're able|we are able)|asap)\b"
         ),
     ),
 ]
@@ -200,7 +216,8 @@ _PROMISE = re.compile(
     r"finali[sz]e|know more|news|answer|results?|outcome|conclude|wrap up|debrief|receive|"
     r"clarity|write to you|read (?:your|it|through)|look (?:at|over|through) (?:your|it)|"
     r"go through (?:your|it)|(?:will|'ll|should) follow|confirm (?:the|next|a)|"
-    r"send (?:you|over)|share (?:an|the|more|our|news|feedback))\b"
+    r"send (?:you|over)|share (?:an|the|more|our|news|feedback)|"
+    r"(?:will|'ll) (?:call|ring|phone|email|come|arrive|be sent|be in your inbox))\b"
 )
 # ... unless the word is what the user is asked to do ("please reply by Friday", "could you
 # let me know your availability for early next week?").
@@ -216,6 +233,16 @@ _DEADLINE_ACT = re.compile(
     r"let (?:me|us) know|get back to (?:me|us)|valid|expires?|expiry|deadline|due)\b"
 )
 _DEADLINE_WORD = re.compile(r"^(?:by|before|until|no later than|on or before|within|in) ")
+# "The offer expires on April 16", "valid for 7 days": the date the offer lapses is a deadline.
+# A link's or a posting's life ("the link is valid for 5 days", "applications close on ...")
+# is no step of the user's process.
+_LAPSES = re.compile(r"\b(?:expires?|expiry|expiring|lapses?|offer is valid|offer remains valid)\b")
+_LAPSE_WORD = re.compile(r"^(?:on|for|valid for|open for) ")
+# "all interviews conducted this week": when something happened, not what comes next.
+_HAPPENED = re.compile(
+    r"\b(?:conducted|held|done|completed|received|submitted|sent|happened|interviewed|met|spoke)"
+    r" $"
+)
 # In scheduling talk only a cut-off is a deadline ("share your availability by Friday"); a
 # span is the window to pick a slot in ("within the next two weeks").
 _CUTOFF_WORD = re.compile(r"^(?:by|before|until|no later than|on or before) ")
@@ -246,6 +273,8 @@ def _tier(kind: str, phrase: str, sentence: str, following: str) -> int:
     scheduling = bool(_SCHEDULING.search(sentence))
     word = _CUTOFF_WORD if scheduling else _DEADLINE_WORD
     if word.match(phrase) and _DEADLINE_ACT.search(sentence):
+        return _DEADLINE
+    if _LAPSE_WORD.match(phrase) and _LAPSES.search(sentence):
         return _DEADLINE
     # Only the phrase, no date: a time window said in passing ("this week", "soon") or one the
     # user is asked to pick a slot in is still what the message states, but nothing the
@@ -302,7 +331,13 @@ def find_timeline(text: str, sent: date | None) -> Timeline | None:
     tiers: dict[tuple[str, str, str], int] = {}
     nears: dict[str, int] = {}
     for kind, m in _matches(low):
-        if kind in ("weekday", "date") and _is_appointment(low, m.end()):
+        if (
+            kind in ("weekday", "date")
+            and not _CUTOFF_WORD.match(m.group())
+            and _is_appointment(low, m.end())
+        ):
+            continue  # "on Monday at 10" is a slot; "by Monday at 9:00" is still a cut-off
+        if _HAPPENED.search(low[max(0, m.start() - 14) : m.start()]):
             continue
         if ends is None:
             ends = _sentence_ends(low)
@@ -466,6 +501,11 @@ def resolve(phrase: str, sent: date) -> date | None:
     wd = re.search(rf"\b({_WD})\b", p)
     if wd:
         return _next_weekday(sent, WEEKDAYS[wd.group(1)])
+    md = re.search(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", p)
+    if md:
+        return _day_of_month(sent, int(md.group(1)))
+    if re.search(r"\bthis (?:morning|afternoon|evening)\b|\btonight\b", p):
+        return sent
     if "tomorrow" in p:
         return sent + timedelta(days=2 if "day after" in p else 1)
     if re.search(r"\b(?:today|eod|cob|close of business|end of business|end of (?:the )?day)\b", p):
@@ -504,6 +544,20 @@ def _week_or_month(p: str, sent: date) -> date | None:
         if re.search(r"\b(?:mid|middle)\b", p) and sent.weekday() < 2:
             return sent + timedelta(days=2 - sent.weekday())
         return _friday_of_week(sent)
+    return None
+
+
+def _day_of_month(sent: date, day: int) -> date | None:
+    """The next such day of a month, this month's when it is still ahead."""
+    y, m = sent.year, sent.month
+    for _ in range(3):
+        try:
+            d = date(y, m, day)
+        except ValueError:
+            d = None
+        if d is not None and d >= sent:
+            return d
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return None
 
 
