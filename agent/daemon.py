@@ -389,15 +389,23 @@ class Daemon:
         """Where a watcher waits: its own connection if the engine can make one
         (`watch_mailbox`), else the engine's own mailbox shared through the gate, so that
         a wait (IMAP IDLE) and an engine call never use one connection at once."""
-        own = callable(getattr(worker.engine, "watch_mailbox", None)) and worker.submit(
-            f"watch-kind:{name}", lambda engine: engine.watch_mailbox(name) is not None
-        ).result()
-        if own:
+        first: Mailbox | None = None
+        if callable(getattr(worker.engine, "watch_mailbox", None)):
+            # None: this provider has nothing to gain from a second connection.
+            first = worker.submit(
+                f"watch-mailbox:{name}", lambda engine: engine.watch_mailbox(name)
+            ).result()
+        if first is not None:
+            spare: list[Mailbox] = [first]
 
             def open_own() -> Mailbox:
-                mailbox: Mailbox = worker.submit(
-                    f"watch-mailbox:{name}", lambda engine: engine.watch_mailbox(name)
-                ).result()
+                mailbox: Mailbox = (
+                    spare.pop()
+                    if spare
+                    else worker.submit(
+                        f"watch-mailbox:{name}", lambda engine: engine.watch_mailbox(name)
+                    ).result()
+                )
                 mailbox.connect()  # on the watcher's thread: a slow login blocks no one
                 return mailbox
 
