@@ -419,13 +419,26 @@ _JOB_CONTEXT = re.compile(
 )
 
 
+# Acknowledgement words a friend uses as well ("got it!", "I'll pass it on").
+_SOFT_ACK = frozenset({"got it"})
+
+
 def _drop_soft_invites(p: Prepared, hits: list[Hit], sc: dict[str, float]) -> list[Hit]:
-    if not any(h.vote == "invite" for h in hits) or _JOB_CONTEXT.search(p.full_lc):
+    soft = [h for h in hits if h.family in _SOFT_INVITE or h.family in _SOFT_ACK]
+    if not soft or _JOB_CONTEXT.search(p.full_lc):
         return hits
-    kept = [h for h in hits if not (h.vote == "invite" and h.family in _SOFT_INVITE)]
+    kept = [
+        h
+        for h in hits
+        if not (
+            (h.vote == "invite" and h.family in _SOFT_INVITE)
+            or (h.vote == "ack" and h.family in _SOFT_ACK)
+        )
+    ]
     sc.update(score(kept))
-    if not any(h.vote == "invite" for h in kept):
-        sc.pop("invite", None)
+    for vote in ("invite", "ack"):
+        if not any(h.vote == vote for h in kept):
+            sc.pop(vote, None)
     return kept
 
 

@@ -2264,6 +2264,15 @@ add(
 )
 add(
     "update",
+    0.8,
+    r"(?:moved|transferred|switched) your (?:application|candidacy|cv|resume|profile) (?:across|"
+    r"over|to)\b",
+    ("moved", "transferred", "switched"),
+    neg=True,
+    family="application moved on",
+)
+add(
+    "update",
     0.5,
     r"no action (?:is )?(?:needed|required)|nothing (?:is )?(?:needed|required) from you",
     ("action", "nothing"),
@@ -2752,8 +2761,22 @@ add(
     r"founders?|ceo|cto|engineers|leadership)\b",
     "meet",
     neg=True,
-    cond=True,
     family="meet the wider team",
+)
+
+# A person's short note that what the candidate sent arrived ("Thanks, got it! I'll pass it
+# on"). Only an acknowledgement when the mail is about a job at all (intent._drop_soft).
+add(
+    "ack",
+    0.7,
+    r"got it[!.,]|received[,!.] (?:thanks|thank you|with thanks)|(?:i've|i have|we've) "
+    r"received (?:it|them|everything|both)\b|(?:came|come) through (?:fine|ok|okay|safely|well)|"
+    r"(?:added|attached|saved) (?:it|them|this|these) to your (?:application|profile|file|"
+    r"candidacy)|(?:i'll|i will|we'll|we will) pass (?:it|this|them|your [a-z]+(?: [a-z]+)?) "
+    r"(?:on|along)\b|thank you for your "
+    r"(?:email|enquiry|inquiry|message|note) (?:regarding|about|concerning)",
+    ("got it", "received", "through", "added", "attached", "saved", "pass", "thank you"),
+    family="got it",
 )
 
 # Not about the user's own process: trackers, forums, practice platforms, card offers.
