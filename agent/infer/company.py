@@ -174,6 +174,23 @@ _BODY_PATTERNS = [
         rf"(?i:position|role|opening|job|opportunity|internship|vacancy|team|career|employment|"
         rf"interview|interviews|offer|post) (?:at|with) (?P<co>{NAME})"
     ),
+    # "your application for Teller - Part Time at First Harbor Credit Union", "the position of
+    # Investment Analyst (R-20431) at Ironbridge Capital"
+    re.compile(
+        rf"(?i:application|applied|applying|position|role) (?i:for|to|of|as) [^.\n]{{1,60}}? "
+        rf"(?i:at|with) (?P<co>{NAME})"
+    ),
+    # a form field: "Company: Brandwerk GmbH"
+    re.compile(rf"(?i:company|employer|organi[sz]ation|hiring company): (?P<co>{NAME})"),
+    # a recruiter named by employer: "a recruiter from Hollowtree viewed your application"
+    re.compile(
+        rf"(?i:recruiter|hiring manager|recruiting team|hiring team) (?i:from|at) (?P<co>{NAME})"
+    ),
+    # a calendar notice: "Ravi Shah has invited you to: Technical interview - Corelight"
+    re.compile(
+        rf"(?i:invited you to|invitation to):? [^\n]{{0,50}}?(?i:interview|call|screen|chat|"
+        rf"meeting)[^\n]{{0,20}}? (?:-|\u2013|\||with|at) (?P<co>{NAME})"
+    ),
     re.compile(
         rf"(?i:join|joining|welcome to|interest in|interested in|considering|career at|career with|"
         rf"work at|working at|work for|working for|here at|on behalf of|applying to|applied to|"
@@ -184,6 +201,11 @@ _BODY_PATTERNS = [
 # "<Name> Recruiting Team", "<Name> is hiring": found from the words after the name.
 _AFTER_NAME = (
     " has invited you",
+    " has requested that you",
+    " has requested you",
+    " has extended an offer",
+    " has extended you",
+    " would like you to",
     " invited you to",
     " would like to invite you",
     " sent you a document",
@@ -229,9 +251,20 @@ _DEPT = frozenset(
 _PLACE = frozenset("hq headquarters office offices campus site building tower".split())
 
 
+# "University Recruiting" is a department; "Ashgrove University HR" is the university's HR.
+_RECRUITING_DEPT = frozenset(
+    "recruiting recruitment careers career talent hiring relations".split()
+)
+
+
 def _strip_dept(tokens: list[str]) -> list[str]:
     """ "Atlas Ridge Careers" -> "Atlas Ridge", "Harborline Talent Acquisition" -> "Harborline"."""
+    after: str | None = None
     while len(tokens) > 1 and tokens[-1].lower().strip(".,") in _DEPT:
+        word = tokens[-1].lower().strip(".,")
+        if word == "university" and after not in _RECRUITING_DEPT:
+            break
+        after = word
         tokens = tokens[:-1]
     return tokens
 
@@ -245,6 +278,15 @@ def _clean(raw: str | None) -> str | None:
         return None
     name = raw.strip().strip("\"'*").strip()
     tokens = name.split()
+    # "Brandwerk GmbH via Teamtailor": the relay that carried the name is no part of it.
+    if "via" in tokens[1:]:
+        tokens = tokens[: tokens.index("via", 1)]
+    # "Harwick & Co. Your start date ...": an abbreviation that also ends the sentence.
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.endswith(".") and _starts_sentence(tokens[i + 1]):
+            tokens = tokens[: i + 1]
+            tokens[-1] = tokens[-1].rstrip(".")
+            break
     # cut at a token that ends a sentence ("TechCorp." in "at TechCorp. We ...")
     for i, tok in enumerate(tokens):
         if (
@@ -264,6 +306,17 @@ def _clean(raw: str | None) -> str | None:
     return name or None
 
 
+def _starts_sentence(token: str) -> bool:
+    low = token.lower().strip(",.!?")
+    return low in _STOP_FIRST or bool(re.match(r"(?:we|you|i|they|it|there|that)'", low))
+
+
+def _people_list(name: str) -> bool:
+    """ "Chloe and Sanjay": the interviewers, not a company."""
+    parts = [p for p in re.split(r"\s+(?:and|&)\s+|,\s*", name) if p]
+    return len(parts) > 1 and all(is_known_person(p) for p in parts)
+
+
 def valid_company(name: str | None) -> bool:
     if not name or len(name) < 2 or len(name) > 60 or len(name.split()) > 6:
         return False
@@ -279,7 +332,7 @@ def valid_company(name: str | None) -> bool:
         return False
     if not (name[0].isupper() or name[0].isdigit() or re.match(r"[a-z]+[A-Z]", name)):
         return False
-    return not is_known_person(name)
+    return not is_known_person(name) and not _people_list(name)
 
 
 _BODY_LAST = [
