@@ -363,6 +363,11 @@ def find_company(
     if re.search(r"\b(?:calendar|notifications?|alerts?|digest|mailer)\b", display, re.I):
         display = ""
     co = _from_display(display, all_hosts)
+    if co and from_ and _is_service_name(co, from_.addr):
+        # "JobLink" <notifications@joblink.com>: a service naming itself; the employer it
+        # writes about ("a recruiter from Hollowtree") comes first.
+        for found in _search_body(body[:8000]):
+            return CompanyGuess(_extend(found, text), company_domain, "body")
     if co:
         return CompanyGuess(_extend(co, text), company_domain, "display")
     subject_weak = "" if _CALENDAR_SUBJECT.match(subject) else subject
@@ -373,9 +378,16 @@ def find_company(
         ("body", _search_all(_BODY_LAST, body[:3000]) if _has_sent_to(body[:3000]) else ()),
     ):
         for co in found:
-            return CompanyGuess(_extend(co, text), company_domain, source)
+            return CompanyGuess(
+                _extend(_head_for_domain(co, company_domain), text), company_domain, source
+            )
     if signature.company:
         co = _clean(signature.company)
+        if co and ", " in co:
+            # "Imani, Helix Freight": the signer's first name, then the company.
+            left, _, right = co.partition(", ")
+            if _is_senders_name(left, display) or is_known_person(left):
+                co = right
         if (
             valid_company(co)
             and not _is_role_text(co or "")
@@ -414,6 +426,52 @@ _CALENDAR_SUBJECT = re.compile(
     r"cancell?ed event|new time proposed)\s*:",
     re.I,
 )
+
+
+_SERVICE_LOCAL = re.compile(
+    r"^(?:[a-z]+[-_.])?(?:notifications?|no-?reply|alerts?|mailer|updates)$"
+)
+
+
+def _is_service_name(name: str, addr: str) -> bool:
+    """The display name spells the domain of a robot address: a job site, not the employer."""
+    local, _, host = addr.lower().partition("@")
+    if not _SERVICE_LOCAL.match(local):
+        return False
+    label = _fold(domain_label(registrable_domain(host) or host) or "")
+    return bool(label) and _fold(name) == label
+
+
+def _head_for_domain(name: str, domain: str | None) -> str:
+    """ "Greenhouse Coffee Co for Barista" at greenhousecoffee.co: the name ends before "for"."""
+    if not domain or " for " not in name:
+        return name
+    head = name.split(" for ", 1)[0]
+    label = _fold(domain_label(domain) or "")
+    fh, fn = _fold(head), _fold(name)
+    if label and (label in fh or fh.startswith(label[:6])) and not fn.startswith(label + "for"):
+        return head
+    return name
+
+
+def _spells(label: str, tokens: list[str]) -> bool:
+    """The domain label is the name written out, its initials or a mix: "firstharborcu" for
+    First Harbor Credit Union, "moorfieldhq" for Moorfield (HQ), "marlowdesign" for Marlow
+    Design Studio (a last organisation word left out)."""
+    words = [_fold(t.replace("&", "and")) for t in tokens]
+    words = [w for w in words if w]
+
+    def walk(rest: str, i: int) -> bool:
+        if not rest:
+            return all(w in ORG_WORDS for w in words[i:]) and i >= 1
+        if i == len(words):
+            return rest in _PLACE or rest in ("co", "inc", "group", "hq")
+        w = words[i]
+        return (rest.startswith(w) and walk(rest[len(w) :], i + 1)) or (
+            i > 0 and rest[0] == w[0] and walk(rest[1:], i + 1)
+        )
+
+    return len(words) >= 1 and walk(label, 0)
 
 
 def _fold(text: str) -> str:
@@ -541,6 +599,14 @@ def _extend(name: str, text: str) -> str:
                 return cand
         elif _fold(cand.replace("&", "and")) == squashed and 1 < len(toks) <= 3:
             best = cand  # "Wren & Co" for wrenandco, "Atlas Ridge" for atlasridge
+        elif (
+            best == name
+            and " " not in name
+            and len(toks) <= 6
+            and not _is_role_text(cand)
+            and _spells(squashed, toks)
+        ):
+            best = cand  # "First Harbor Credit Union" for firstharborcu
     return best
 
 
