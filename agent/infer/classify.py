@@ -47,7 +47,11 @@ def classify(
     if v.ats:
         v.evidence.append(f"header: relay {v.ats}")
 
-    guess = find_company(msg.from_, msg.reply_to, p.subject, p.body, signature, _sender_hosts(msg))
+    # A calendar part's title names the employer as often as the text does.
+    titles = "".join(f"\n{ev.summary}" for ev in msg.calendar if ev.summary)
+    guess = find_company(
+        msg.from_, msg.reply_to, p.subject, p.body + titles, signature, _sender_hosts(msg)
+    )
     v.company, v.company_domain = guess.name, guess.domain
     v.role = find_role(p.subject, p.body)
     if v.role and v.company and v.role.lower() == v.company.lower():

@@ -174,6 +174,11 @@ _BODY_PATTERNS = [
         rf"(?i:position|role|opening|job|opportunity|internship|vacancy|team|career|employment|"
         rf"interview|interviews|offer|post) (?:at|with) (?P<co>{NAME})"
     ),
+    # the same in the languages of calendar titles: "Entretien avec Lumière SA"
+    re.compile(
+        rf"(?i:entretien|vorstellungsgespräch|gespräch|entrevista|colloquio|sollicitatiegesprek) "
+        rf"(?i:avec|chez|mit|bei|con|met|with) (?P<co>{NAME})"
+    ),
     # "your application for Teller - Part Time at First Harbor Credit Union", "the position of
     # Investment Analyst (R-20431) at Ironbridge Capital"
     re.compile(
@@ -317,10 +322,22 @@ def _people_list(name: str) -> bool:
     return len(parts) > 1 and all(is_known_person(p) for p in parts)
 
 
+# Words of a calendar subject or a process step, in the languages the mail comes in: never
+# an employer ("Invitation: Onsite day", "Entretien - invitation").
+_PROCESS_WORDS = frozenset(
+    """interview interviews entretien entretiens vorstellungsgespräch vorstellungsgespraech
+    gespräch einladung erinnerung entrevista entrevue colloquio sollicitatiegesprek
+    invitation invitación invito reminder rappel update updated onsite meeting call
+    screening screen""".split()
+)
+
+
 def valid_company(name: str | None) -> bool:
     if not name or len(name) < 2 or len(name) > 60 or len(name.split()) > 6:
         return False
     low = name.lower()
+    if ":" in name or low.split()[0].strip(".,;-") in _PROCESS_WORDS:
+        return False
     if low in _GENERIC_SET or low.strip(".") in _GENERIC_SET:
         return False
     first = low.split()[0]
