@@ -174,7 +174,9 @@ def test_on_hold_while_you_stay_in_the_process_is_news() -> None:
     assert v.label == "update"
 
 
-@pytest.mark.parametrize("name", [f"blind{n}.jsonl" for n in ("", "2", "3", "4", "5")])
+@pytest.mark.parametrize(
+    "name", [f"blind{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8")]
+)
 def test_blind_sets_meet_the_targets(name: str) -> None:
     rep = evaluate(load(str(BLIND.parent / name)))
     assert rep.n >= 20
@@ -185,6 +187,7 @@ def test_blind_sets_meet_the_targets(name: str) -> None:
     assert rep.timeline_found_pct >= 90.0
     assert rep.spurious_due == 0
     assert rep.confidence_misses == 0
+    assert rep.company_pct >= 95.0
 
 
 def test_contracted_negations_are_read() -> None:
