@@ -206,3 +206,26 @@ def test_calendar_subjects_and_process_words_are_no_company(subject: str, summar
     v = said(subject, subject, ("Dana Wolfe", "dana@example.org"), calendar=(ev,))
     assert v.label == "invite"
     assert v.company is None
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "label"),
+    [
+        ("Parcel update", "Your updated package tracking: the parcel was delivered.", "other"),
+        (
+            "Offer",
+            "We are pleased to offer you the Analyst role. Reply to this email directly or "
+            "view it on our portal.",
+            "offer",
+        ),
+        (
+            "Assessment",
+            "As the next step for the Analyst position, please take a short skills assessment "
+            "within 5 days.",
+            "invite",
+        ),
+        ("Next round", "We'd love for you to join us for a final interview on Friday.", "invite"),
+    ],
+)
+def test_new_families_keep_their_limits(subject: str, body: str, label: str) -> None:
+    assert said(body, subject).label == label

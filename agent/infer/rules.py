@@ -2630,7 +2630,8 @@ add(
     "offer",
     0.88,
     r"(?:revised|updated|improved|increased|sweetened|bumped up) (?:the |our |your )?"
-    r"(?:compensation |salary |offer )?(?:package|offer)(?!s)\b",
+    r"(?:(?:compensation|salary|remuneration|offer) package|offer(?!s)\b)|(?:we've|we have|i've|"
+    r"i have|we) (?:revised|improved|sweetened|reworked) the package\b",
     ("revised", "updated", "improved", "increased", "sweetened", "bumped"),
     neg=True,
     family="revised package",
@@ -2763,6 +2764,16 @@ add(
     neg=True,
     family="meet the wider team",
 )
+add(
+    "invite",
+    0.84,
+    r"(?:like|love|want|invite) (?:for )?(?:you )?to join (?:us|me|the team|our team|[a-z]+ and "
+    r"me) for (?:a |an |the |your )?(?:[a-z-]+ ){0,2}(?:interview|call|chat|conversation|onsite|"
+    r"on-site|round|screen|meeting)\b",
+    "join",
+    neg=True,
+    family="join us for an interview",
+)
 
 # A person's short note that what the candidate sent arrived ("Thanks, got it! I'll pass it
 # on"). Only an acknowledgement when the mail is about a job at all (intent._drop_soft).
@@ -2783,7 +2794,8 @@ add(
 add(
     "forge",
     1.0,
-    r"you are receiving this because|reply to this email directly(?:,| or) view it on|"
+    r"you are receiving this because|reply to this email directly(?:,| or) view it on (?:github|"
+    r"gitlab)|"
     r"view it on (?:github|gitlab)|replied to your (?:post|comment|thread|question|answer|topic)|"
     r"new (?:reply|replies|comments?) (?:in|on|to) (?:your|the) (?:post|thread|discussion|topic)",
     ("receiving this", "view it on", "replied to your", "new repl", "new comment"),
@@ -2794,8 +2806,8 @@ add(
     0.9,
     r"mock interviews?|practice interviews?|interview (?:tips|coach(?:ing)?|prep course)|"
     r"unused [a-z -]{0,25}credits|credits? (?:expire|will expire)|pre-?approved (?:for|offer)|"
-    r"(?:rewards|credit|cashback) card|take a (?:free )?(?:[a-z0-9-]+ ){0,3}(?:skills? )?"
-    r"(?:assessment|quiz)|skills? badges?|earn a badge|join (?:the|our) (?:[a-z]+ ){0,2}"
+    r"(?:rewards|credit|cashback) card|take a free (?:[a-z0-9-]+ ){0,3}(?:skills? )?"
+    r"(?:assessment|quiz|test)|skills? badges?|earn a badge|join (?:the|our) (?:[a-z]+ ){0,2}"
     r"(?:network|community)|get matched with|tips to (?:land|ace|nail)|dream job",
     (
         "mock",
