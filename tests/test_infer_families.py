@@ -229,3 +229,13 @@ def test_calendar_subjects_and_process_words_are_no_company(subject: str, summar
 )
 def test_new_families_keep_their_limits(subject: str, body: str, label: str) -> None:
     assert said(body, subject).label == label
+
+
+def test_a_friend_telling_about_their_own_onsite_is_personal() -> None:
+    v = said(
+        "hey! I had my onsite at Corvel yesterday and I think I bombed the system design part. "
+        "Call me tonight?",
+        "ugh",
+        ("Jo", "jo.m@gmail.com"),
+    )
+    assert v.label == "other"

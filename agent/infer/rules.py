@@ -2790,6 +2790,17 @@ add(
     family="got it",
 )
 
+# A friend telling about their own interviews ("I had my onsite at Telvio on Thursday"): the
+# job words are theirs, not the user's process.
+add(
+    "personal",
+    0.7,
+    r"i (?:had|did|have|finally had) my (?:[a-z-]+ )?(?:onsite|on-site|interview|screen|final "
+    r"round|panel)|i (?:think|thought|feel like) i (?:bombed|nailed|messed up|aced|blew)",
+    ("had my", "did my", "have my", "bombed", "nailed", "messed", "aced", "blew"),
+    family="news about me",
+)
+
 # Not about the user's own process: trackers, forums, practice platforms, card offers.
 add(
     "forge",
