@@ -128,6 +128,8 @@ def test_got_it_from_a_friend_is_personal() -> None:
         ("This offer is valid for 5 days.", "for 5 days", date(2025, 3, 17)),
         ("The offer will expire on March 20.", "on March 20", date(2025, 3, 20)),
         ("She will review applications after the 18th.", "after the 18th", date(2025, 3, 18)),
+        ("We will let you know in a day or two.", "in a day or two", date(2025, 3, 14)),
+        ("Please sign the offer by 5pm on Friday.", "by 5pm on Friday", date(2025, 3, 14)),
     ],
 )
 def test_timeline_families(text: str, phrase: str, due: date | None) -> None:

@@ -102,15 +102,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "span",
         re.compile(
-            rf"\bwithin (?:the )?(?:next |coming |following )?(?:{_RANGE} {_UNIT}|a day or two|"
-            rf"a week or two|(?:a|one|the) (?:week|month|day)|24 hours|48 hours|week|month)\b"
+            rf"\bwithin (?:the )?(?:next |coming |following )?(?:a day or two|a week or two|"
+            rf"{_RANGE} {_UNIT}|(?:a|one|the) (?:week|month|day)|24 hours|48 hours|week|month)\b"
         ),
     ),
     (
         "span",
         re.compile(
-            rf"\b(?:in|over|during) (?:the )?(?:next |coming |following )?(?:{_RANGE} {_UNIT}|"
-            rf"(?:a )?day or two|(?:a )?week or two)\b"
+            rf"\b(?:in|over|during) (?:the )?(?:next |coming |following )?(?:(?:a )?day or two|"
+            rf"(?:a )?week or two|{_RANGE} {_UNIT})\b"
         ),
     ),
     (
@@ -150,6 +150,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:by |before )(?:the )?(?:eod|eow|cob|close of business|end of business|"
             r"end of day|weekend|holidays?)\b"
+        ),
+    ),
+    (
+        # A cut-off with its hour first: "by 5pm on Friday", "by noon tomorrow".
+        "weekday",
+        re.compile(
+            rf"\bby (?:\d{{1,2}}(?::\d{{2}})? ?(?:am|pm|a\.m\.|p\.m\.)|noon|midday|midnight) "
+            rf"(?:on |this |next )?(?:{_WD}|tomorrow|today)\b"
         ),
     ),
     (
