@@ -185,6 +185,18 @@ def test_a_link_lifetime_is_no_timeline() -> None:
             "Pinecrest",
         ),
         (
+            ("Workday", "lumen@myworkday.com"),
+            "Update",
+            "Dear Kim, your candidacy for Data Analyst at Lumen Labs has moved forward.",
+            "Lumen Labs",
+        ),
+        (
+            ("Sun Life Careers", "careers@sunlife.com"),
+            "Application received",
+            "Thanks for applying to Sun Life.",
+            "Sun Life",
+        ),
+        (
             ("", "talent@marisol.example.com"),
             "Where things stand",
             "Thank you for interviewing with Chloe and Sanjay for the Designer position at "
@@ -241,3 +253,12 @@ def test_a_friend_telling_about_their_own_onsite_is_personal() -> None:
         ("Jo", "jo.m@gmail.com"),
     )
     assert v.label == "other"
+
+
+def test_a_calendar_reminder_names_no_company() -> None:
+    v = said(
+        "Reminder: Interview with Jamie. When: Tue 10am.",
+        "Reminder: Interview @ Tue",
+        ("Google Calendar", "calendar-notification@google.com"),
+    )
+    assert v.company is None

@@ -182,7 +182,8 @@ _BODY_PATTERNS = [
     # "your application for Teller - Part Time at First Harbor Credit Union", "the position of
     # Investment Analyst (R-20431) at Ironbridge Capital"
     re.compile(
-        rf"(?i:application|applied|applying|position|role) (?i:for|to|of|as) [^.\n]{{1,60}}? "
+        rf"(?i:application|applied|applying|position|role|candidacy|candidature) (?i:for|to|of|as) "
+        rf"[^.\n]{{1,60}}? "
         rf"(?i:at|with) (?P<co>{NAME})"
     ),
     # a form field: "Company: Brandwerk GmbH"
@@ -328,7 +329,8 @@ _PROCESS_WORDS = frozenset(
     """interview interviews entretien entretiens vorstellungsgespräch vorstellungsgespraech
     gespräch einladung erinnerung entrevista entrevue colloquio sollicitatiegesprek
     invitation invitación invito reminder rappel update updated onsite meeting call
-    screening screen""".split()
+    screening screen mon tue tues wed thu thur thurs fri jan feb apr jun jul
+    aug sep sept oct nov dec""".split()
 )
 
 
@@ -439,7 +441,8 @@ _SIGNATURE_NOISE = re.compile(
     re.I,
 )
 _CALENDAR_SUBJECT = re.compile(
-    r"^(?:updated invitation|invitation|accepted|declined|tentative|new event|updated event|"
+    r"^(?:updated invitation|invitation|reminder|accepted|declined|tentative|new event|"
+    r"updated event|"
     r"cancell?ed event|new time proposed)\s*:",
     re.I,
 )
