@@ -43,6 +43,8 @@ def test_still_interviewing_others_is_not_a_rejection() -> None:
         "Following your interview we are happy to confirm your appointment as Ward Pharmacist, "
         "subject to references.",
         "As promised we revised the compensation package: the base goes up by 4,000.",
+        "Kim, I'm glad to say the board has picked you for the post of Head Gardener.",
+        "The job is yours if you want it! Paperwork follows tonight.",
     ],
 )
 def test_offers_without_the_word_offer(body: str) -> None:

@@ -2608,6 +2608,18 @@ add(
 add(
     "offer",
     0.88,
+    r"(?:chosen|selected|picked|appointed) you (?:for|as) (?:the |our )?(?:post|position|role|"
+    r"job)\b|(?:chosen|selected|picked) you (?:for|as) (?:the |our )?(?:[a-z-]+ ){1,4}(?:post|"
+    r"position|role|job)\b|the (?:job|role|position|post) is yours|you got the (?:job|role|"
+    r"position)(?! offer)(?! interview)",
+    ("chosen", "selected", "picked", "appointed", "yours", "got the"),
+    neg=True,
+    cond=True,
+    family="selected for the position",
+)
+add(
+    "offer",
+    0.88,
     r"(?:love|like|want|wants|wanted|excited|thrilled|delighted|happy|pleased|glad)(?: for)? "
     r"(?:you )?to (?:come (?:and |to )?work (?:with|for) us|join (?:us|the team|our team|the "
     r"company)(?! (?:for|on|at|in|this|next|tomorrow|today|via|by)\b)|join(?= ?[!.])|bring you "
