@@ -77,6 +77,11 @@ def test_selected_for_an_interview_round_stays_an_invite() -> None:
             ("Prepwell", "hello@prepwell.io"),
         ),
         (
+            "Your visa application",
+            "Your visa application has been received and is being processed.",
+            ("Consulate", "noreply@visa.example.gov"),
+        ),
+        (
             "Great news, Kim!",
             "You're pre-approved for the Atlas Rewards card. This offer expires in 14 days.",
             ("Atlas Bank", "offers@atlasbank.example.com"),

@@ -2051,7 +2051,8 @@ add(
     r"speaker|(?:car|home|travel|contents|pet|life) insurance|insurance (?:policy|premium|"
     r"renewal|quote|cover)|(?:your|the) (?:policy|premium|cover) (?:renews|is due|will renew)|"
     r"admissions?|scholarship|grant application|loan application|credit card|"
-    r"membership application",
+    r"membership application|visa application|passport|residence permit|citizenship|"
+    r"naturali[sz]ation|immigration (?:case|application)|(?:benefits|tax|pension) claim",
     (
         "apartment",
         "volunteer",
@@ -2077,6 +2078,12 @@ add(
         "scholarship",
         "application",
         "credit card",
+        "passport",
+        "permit",
+        "citizenship",
+        "naturali",
+        "immigration",
+        "claim",
     ),
     family="not a job",
 )
