@@ -102,6 +102,7 @@ def test_trackers_forums_and_career_marketing_are_other(
         ("Your application for Buyer has moved to the hiring manager review stage.", "update"),
         ("I'm Lena and I'll be your point of contact for the Buyer application.", "update"),
         ("Thanks, got it! I'll pass your CV on to the store manager.", "ack"),
+        ("We have received your completed case study; the panel will look at it.", "update"),
     ],
 )
 def test_short_process_notes(body: str, label: str) -> None:

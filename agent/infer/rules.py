@@ -2736,6 +2736,17 @@ add(
     neg=True,
     family="application moved on",
 )
+# A later step came in ("we have received your completed assessment"): news, not a decision.
+add(
+    "update",
+    0.66,
+    r"(?:received|got) your (?:completed |finished |submitted )?(?:online |coding |technical |"
+    r"skills )?(?:assessment|test|exercise|take-home|assignment|case study|questionnaire|"
+    r"references|reference forms?|work sample|portfolio review)\b",
+    ("received", "got"),
+    neg=True,
+    family="received your assessment",
+)
 add(
     "update",
     0.75,
