@@ -103,6 +103,10 @@ def test_trackers_forums_and_career_marketing_are_other(
         ("I'm Lena and I'll be your point of contact for the Buyer application.", "update"),
         ("Thanks, got it! I'll pass your CV on to the store manager.", "ack"),
         ("We have received your completed case study; the panel will look at it.", "update"),
+        ("I'm afraid it's a no from the panel this time. Good luck!", "rejection"),
+        ("We'll pass on this one, but do apply again.", "rejection"),
+        ("You're invited to the second round at our office on 20 March.", "invite"),
+        ("Not yet, sorry - the team is still meeting a few candidates.", "update"),
     ],
 )
 def test_short_process_notes(body: str, label: str) -> None:

@@ -2716,7 +2716,37 @@ add(
     family="decided to close the role",
 )
 
+add(
+    "rejection",
+    0.85,
+    r"(?:it's|it is|the answer is) a (?:no|pass) from (?:us|me|the (?:team|panel|client|hiring "
+    r"(?:manager|team)|company))|(?:we'll|we will|we're going to|we are going to|we've decided to|"
+    r"we have decided to|we decided to|we'll have to|we will have to) pass (?:this time|on (?:your|"
+    r"this) (?:application|candidacy|profile|one)|for now)",
+    ("it's a", "it is a", "answer is", "pass"),
+    cond=True,
+    family="a no from us",
+)
+
 # Neutral process steps.
+add(
+    "update",
+    0.62,
+    r"(?:still|currently) (?:meeting|speaking (?:with|to)|talking (?:with|to)|seeing) (?:other |"
+    r"more |a few |some |the remaining )?(?:candidates|applicants|people|finalists)",
+    ("still", "currently"),
+    family="still reviewing",
+)
+add(
+    "invite",
+    0.88,
+    r"(?:you're|you are|you've been|you have been) invited to (?:the |a |an |our |your )?"
+    r"(?:[a-z-]+ ){0,2}(?:round|interview|onsite|on-site|assessment (?:centre|center|day)|"
+    r"screen|stage)\b",
+    "invited",
+    neg=True,
+    family="you are invited to the interview",
+)
 add(
     "update",
     0.9,
