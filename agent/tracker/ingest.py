@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from agent.infer import classify
 from agent.message import Message
 from agent.store.repo import ProcessRow, Repo
-from agent.tracker.fold import Derived, derive
+from agent.tracker.fold import Derived, TrackedMessage, derive
 from agent.tracker.keys import (
     company_key,
     fingerprint,
@@ -252,14 +252,13 @@ def rederive(repo: Repo, process_id: str, now: datetime) -> Derived:
     row = repo.process(process_id)
     assert row is not None
     before = Derived.from_json(row.derived)
-    after = derive(
-        repo.process_messages(process_id), repo.actions(process_id), repo.draft_marks(process_id)
-    )
+    messages = repo.process_messages(process_id)
+    after = derive(messages, repo.actions(process_id), repo.draft_marks(process_id))
     cols: dict[str, object] = {"derived": after.to_json()}
-    role = best_role(repo, process_id)
+    role = best_role(messages)
     if role and role != row.role:
         cols["role"], cols["role_key"] = role, role_key(role)
-    name = best_company_name(repo, process_id)
+    name = best_company_name(messages)
     if name and name != row.company:
         cols["company"] = name
     repo.update_process(process_id, **cols)
@@ -293,11 +292,11 @@ def rederive(repo: Repo, process_id: str, now: datetime) -> Derived:
     return after
 
 
-def best_company_name(repo: Repo, process_id: str) -> str | None:
+def best_company_name(messages: list[TrackedMessage]) -> str | None:
     """The name most of the process's mail gives the company, preferring names a person
     wrote over ones read off a domain, so arrival order never decides it."""
     votes: dict[str, int] = {}
-    for m in repo.process_messages(process_id):
+    for m in messages:
         v = m.verdict
         if not v.company:
             continue
@@ -319,10 +318,10 @@ _JOB_WORD = re.compile(
 )
 
 
-def best_role(repo: Repo, process_id: str) -> str | None:
+def best_role(messages: list[TrackedMessage]) -> str | None:
     """The role most of the process's mail names, preferring ones that read like a job title."""
     votes: dict[str, tuple[int, str]] = {}
-    for m in repo.process_messages(process_id):
+    for m in messages:
         role = m.verdict.role
         key = role_key(role)
         if not role or not key:
