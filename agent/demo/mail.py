@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
 
@@ -56,8 +56,8 @@ def ics_request(
             "BEGIN:VEVENT",
             f"UID:{uid}",
             f"DTSTAMP:{start.strftime(fmt)}",
-            f"DTSTART:{start.astimezone(_utc()).strftime(fmt)}",
-            f"DTEND:{end.astimezone(_utc()).strftime(fmt)}",
+            f"DTSTART:{start.astimezone(UTC).strftime(fmt)}",
+            f"DTEND:{end.astimezone(UTC).strftime(fmt)}",
             f"SUMMARY:{summary}",
             f"ORGANIZER;CN={organizer_name}:mailto:{organizer}",
             "ATTENDEE;CN=Alex Morgan;RSVP=TRUE:mailto:alex@example.com",
@@ -67,8 +67,3 @@ def ics_request(
         ]
     )
 
-
-def _utc():  # noqa: ANN202 - tiny helper
-    from datetime import UTC
-
-    return UTC
