@@ -41,6 +41,12 @@ _CONDITIONAL = re.compile(
     r"not\b|"
     r"\bonly (?:those|candidates|applicants)\b)"
 )
+# "You can review or withdraw your application at any time": the candidate's own option, not
+# the company's decision ("we had to withdraw your application" keeps its weight).
+_CANDIDATE_OPTION = re.compile(
+    r"(?:\byou(?:'d| would)? (?:can|may|could|are (?:able|free|welcome) to|'re (?:able|free|"
+    r"welcome) to|wish to|want to|like to|need to|decide to|choose to)\b[^.!?\n]{0,45}|^\W*to )$"
+)
 # "thank you for completing the coding challenge": that stage is done, nothing is asked.
 _PAST_STAGE = re.compile(
     r"(?:for (?:doing|completing|taking|submitting|finishing|attending|joining|participating in)|"
@@ -191,6 +197,8 @@ def _valid(rule: Rule, text: str, start: int, end: int) -> float:
         return 0.0
     if rule.cond:
         before = text[s0:start]
+        if rule.vote == "rejection" and _CANDIDATE_OPTION.search(before):
+            return 0.0
         if _CONDITIONAL.search(before):
             return rule.weight * 0.25
         tail = text[end : s1 + 1]
