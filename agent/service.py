@@ -105,11 +105,22 @@ def export(cfg: Config, clock: Clock, fmt: str, out: Path) -> list[Path]:
 def _user_action(
     cfg: Config, clock: Clock, process: str, action: str, outcome: str | None
 ) -> ProcessView:
+    from agent.engine import Engine
     from agent.status import find_process, process_view
+    from agent.store import StoreLocked
     from agent.tracker.fold import Derived
     from agent.tracker.ingest import rederive
 
-    with _engine(cfg, clock) as engine:
+    engine = Engine(cfg, clock)
+    try:
+        engine.open()
+        owner = True
+    except StoreLocked:
+        # The daemon holds the writer lock: the user's word is still recorded, and the
+        # daemon acts on the drafts at its next check.
+        engine.open(exclusive=False)
+        owner = False
+    try:
         proc = find_process(engine.repo, process)
         if proc is None:
             raise ConfigError(f"PROCESS: no process {process!r} (see `followup status --all`)")
@@ -129,11 +140,13 @@ def _user_action(
                 f"user:{proc.id}:{action}:{now.isoformat()}",
             )
             rederive(engine.repo, proc.id, now)
-        # Retract a pending draft of a process the user just closed.
-        engine.keeper(proc.account).run(now)
+        if owner:
+            engine.keeper(proc.account).run(now)  # e.g. retract the draft of a closed process
         fresh = engine.repo.process(proc.id)
         assert fresh is not None
         return process_view(engine.repo, fresh, engine.settings, cfg.tz, now)
+    finally:
+        engine.close()
 
 
 def close_process(cfg: Config, clock: Clock, process: str, outcome: str) -> ProcessView:

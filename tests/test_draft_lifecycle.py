@@ -145,3 +145,17 @@ def test_recipient_guard_names_why_there_is_no_draft() -> None:
     assert "never wrote to you" in guard("sam@acme.com", ["other@acme.com"])[1]
     to, why = guard("sam@acme.com", ["sam@acme.com"])
     assert to is not None and why == ""
+
+
+def test_closing_while_the_daemon_holds_the_store_is_recorded(tmp_path: Path) -> None:
+    from agent.store import Store
+
+    config = _setup(tmp_path)
+    daemon_lock = Store(tmp_path / "state", exclusive=True)  # as a running daemon would
+    try:
+        followup(config, DUE, "close", "helios-energy", "--as", "withdrawn")
+        assert status_json(config, DUE)["helios-energy"]["state"] == "withdrawn"
+    finally:
+        daemon_lock.close()
+    followup(config, DUE, "run", "--once")  # the agent's next check retracts the draft
+    assert "helios-energy" not in [m["X-Followup-Process"] for m in drafts(tmp_path)]
