@@ -74,7 +74,8 @@ def send_report(cfg: Config, clock: Clock) -> str:
     """Deliver the report now; returns a one-line description of where it went."""
     from agent.reporting import deliver_report, report_message_id
 
-    with _engine(cfg, clock) as engine:
+    # A report on demand writes nothing to the store, so it may run beside the daemon.
+    with _engine(cfg, clock, exclusive=False) as engine:
         now = clock.now()
         slot = f"manual-{now.isoformat()}"
         where = deliver_report(engine, slot, report_message_id(slot, engine.profile.address))
