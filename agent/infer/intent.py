@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from agent.infer.rules import JOB_LABELS, R, Rule
+from agent.infer.rules import BLUNT_FAMILIES, JOB_LABELS, R, Rule
 from agent.infer.scan import WordIndex
 from agent.infer.text import Prepared, sentence_bounds
 from agent.message import Message
@@ -450,8 +450,32 @@ def _drop_soft_invites(p: Prepared, hits: list[Hit], sc: dict[str, float]) -> li
     return kept
 
 
+# What makes blunt wording ("found someone", "you're hired") about a job: the wider set of
+# words a person in a hiring thread uses.
+_BLUNT_CONTEXT = re.compile(
+    r"\b(?:application|applied|apply\w*|candidate\w*|position|role|job|gig|shift|hiring|hired?|"
+    r"interview\w*|cover letter|resume|cv|experience|salary|pay|start(?:ing)? (?:date|on|monday|"
+    r"tuesday|wednesday|thursday|friday|next)|first day|paperwork|contract|offer|hr|panel|lead|"
+    r"producer|analyst|engineer|developer|manager|assistant|dev|staff|work(?:ing)? (?:for|with) "
+    r"us)\b"
+)
+# Families whose words a friend or a landlord uses as well ("we found someone for the flat").
+_NEEDS_JOB = BLUNT_FAMILIES | {"chosen someone else", "welcome aboard"}
+
+
+def _drop_blunt_without_job(p: Prepared, hits: list[Hit], sc: dict[str, float]) -> list[Hit]:
+    blunt = [h for h in hits if h.family in _NEEDS_JOB]
+    if not blunt or _BLUNT_CONTEXT.search(p.full_lc):
+        return hits
+    kept = [h for h in hits if h.family not in _NEEDS_JOB]
+    sc.clear()
+    sc.update(score(kept))
+    return kept
+
+
 def _weigh(p: Prepared, hits: list[Hit], sc: dict[str, float]) -> Intent:
     hits = _drop_soft_invites(p, hits, sc)
+    hits = _drop_blunt_without_job(p, hits, sc)
     if sc.get("forge", 0.0) > 0:
         # An issue tracker's or forum's relay footer: talk about hiring, not the user's process.
         ev = _evidence(hits, "forge", 1)

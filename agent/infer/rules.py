@@ -2896,3 +2896,67 @@ add(
     ),
     family="career marketing",
 )
+
+# Blunt mail from a person in a job thread, with no template wording: "nah we're good, found
+# someone", "you're hired, start Monday", "job's yours". Families in BLUNT_FAMILIES only count
+# when the message is about a job at all (see intent._weigh): a friend "found someone" for the
+# flat too.
+BLUNT_FAMILIES = frozenset({"blunt no", "blunt yes"})
+add(
+    "rejection",
+    0.88,
+    r"(?:we(?:'ve| have)? |i(?:'ve| have)? |already |just )(?:found|hired|picked|chose|chosen|went "
+    r"with|gone with|got|offered it to|gave it to|given it to) (?:someone|somebody|another "
+    r"(?:person|candidate|applicant)|a different (?:person|candidate))(?: else)?(?! to\b)(?! for "
+    r"(?:the|my|our) (?:flat|room|house|apartment|kitchen|garden|wedding|party|trip)\b)|"
+    r"(?:we(?:'re| are)|i(?:'m| am)) (?:going to |gonna )?pass(?:ing)?(?: on (?:you|your "
+    r"(?:application|profile|candidacy)|this one|this time))?(?= ?[.!,;]|$)|"
+    r"(?:not|won't be|aren't|are not|not going to be|not gonna be) hiring you|"
+    r"(?:not|never) (?:going to|gonna) (?:hire|offer) you|"
+    r"(?:job|role|position|post|gig|spot|opening|vacancy) (?:went|has gone|was given|has been "
+    r"given|has been filled|was filled|got filled) (?:to|by) (?:an? )?(?:internal|someone|"
+    r"somebody|another|different|other)|"
+    r"(?:isn't|is not|won't be|is not going to|isn't going to|isn't gonna|ain't) (?:going to |"
+    r"gonna )?(?:happen|work out) for you|"
+    r"thanks,? but no thanks|nah,? we(?:'re| are) (?:good|ok|okay|set|covered)|"
+    r"(?:selected|chosen)\W* to not (?:move|proceed|progress)|"
+    r"(?:experience|background|skills?|profile) (?:just )?(?:isn't|is not|aren't|are not) "
+    r"(?:quite )?(?:where|what) we need|"
+    r"(?:not|isn't|is not) (?:a |the )?(?:culture|cultural|team) fit",
+    (
+        "found", "hired", "picked", "chose", "went", "gone", "got", "offered", "gave", "given",
+        "pass", "hiring you", "hire you", "offer you", "happen", "work out", "no thanks",
+        "nah", "to not", "we need", "fit",
+    ),
+    neg=False,
+    cond=True,
+    family="blunt no",
+)
+add(
+    "offer",
+    0.9,
+    r"you(?:'re| are|'ve been| have been) hired\b|"
+    r"(?:the |this |that )?(?:[a-z-]+ ){0,2}(?:job|role|position|gig|post|spot)(?:'s| is) "
+    r"(?:all )?yours|"
+    r"we (?:want|would like|'d like|'d love|would love) (?:to have you|you) (?:as (?!(?:an? |our |"
+    r"the )?(?:guest|speaker|panel|member|customer|client|volunteer|mentor|judge|host))|"
+    r"on (?:the|our) (?:team|staff|crew)(?! for)|to join (?:us|the team|our team|[a-z]+) as )|"
+    r"we(?:'d| would) (?:love|like) (?:for )?you to join [a-z]+(?: [a-z]+)? as |"
+    r"welcome (?:aboard|on ?board|to the team)[!.,]? [^.?!\n]{0,60}(?:start|first day|salary|"
+    r"base|per hour|/hr|an hour)",
+    (
+        "hired", "yours", "to have you", "want you", "like you", "love you", "to join",
+        "welcome",
+    ),
+    neg=True,
+    cond=True,
+    family="blunt yes",
+)
+add(
+    "offer",
+    0.9,
+    r"(?:the|our|my) (?:job |written |formal )?offer (?:we|that we|i|that i) (?:extended|made|sent|"
+    r"gave)",
+    ("offer we", "offer that", "offer i"),
+    family="blunt yes",
+)

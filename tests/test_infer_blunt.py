@@ -1,0 +1,82 @@
+"""Blunt mail from a person in a hiring thread, and the guards that keep friends' mail out."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from agent.infer import classify
+from agent.message import Address, Message
+from agent.verdict import Verdict
+
+WHEN = datetime(2025, 4, 9, 10, 0, tzinfo=UTC)
+
+
+def said(
+    body: str,
+    subject: str = "Re: your application",
+    sender: tuple[str, str] = ("Rory", "rory@tinpotbakery.com"),
+) -> Verdict:
+    return classify(Message(subject=subject, from_=Address(*sender), body=body, date=WHEN))
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Re: the cook job", "nah we're ok. already hired someone. cheers"),
+        ("Re: application", "We're passing. Your experience isn't what we need right now."),
+        ("the barista gig", "Sorry mate, the gig went to someone who lives closer."),
+        ("Re: Junior role", "Honestly we are not going to hire you. Good luck."),
+        ("Re: shift lead", "This isn't going to work out for you, we picked another candidate."),
+    ],
+)
+def test_blunt_rejections(subject: str, body: str) -> None:
+    assert said(body, subject).label == "rejection"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Re: Monday", "You're hired! $19 an hour, start Monday at 8."),
+        ("Re: the role", "ok the bookkeeper job's yours. Pay as discussed, starting the 3rd."),
+        ("Decision", "We want to have you as Head Baker at our Leith shop, salary 31k."),
+        ("News", "The panel met and we'd love for you to join Tinpot as Pastry Lead from May."),
+        ("Re: package", "Just checking in on the offer we extended last week, any questions?"),
+    ],
+)
+def test_blunt_offers(subject: str, body: str) -> None:
+    assert said(body, subject).label == "offer"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Re: the flat", "Sorry, we found someone for the flat already. Hope you find a place!"),
+        ("Re: sunday", "Nah we're good, Dad already brought the chairs. See you there"),
+        ("Re: wedding band", "We found somebody else to play, thanks anyway!"),
+        ("club", "We'd love to have you as a guest at the book club on Friday."),
+    ],
+)
+def test_friends_saying_the_same_words_are_personal(subject: str, body: str) -> None:
+    assert said(body, subject, ("Mum", "mum.hale@gmail.com")).label == "other"
+
+
+def test_withdrawing_is_the_candidates_option_in_an_acknowledgement() -> None:
+    v = said(
+        "Thanks for applying to Tinpot Bakery. We have received your application for Shift "
+        "Lead. You may update or withdraw your application at any time in your account.",
+        "We received your application",
+        ("Tinpot Careers", "no-reply@tinpotbakery.com"),
+    )
+    assert v.label == "ack"
+
+
+def test_the_company_withdrawing_an_application_is_still_a_rejection() -> None:
+    v = said(
+        "Hello, as the vacancy has been cancelled we have had to withdraw your application "
+        "for Shift Lead. We are sorry for the disappointment.",
+        "Your application",
+        ("Tinpot Careers", "no-reply@tinpotbakery.com"),
+    )
+    assert v.label == "rejection"
