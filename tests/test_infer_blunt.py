@@ -80,3 +80,44 @@ def test_the_company_withdrawing_an_application_is_still_a_rejection() -> None:
         ("Tinpot Careers", "no-reply@tinpotbakery.com"),
     )
     assert v.label == "rejection"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "label"),
+    [
+        (
+            "Re: Pastry Lead interview",
+            "Great, the tasting round as agreed on Thursday at 11:00. See you there!",
+            "invite",
+        ),
+        ("Re: Pastry Lead role", "Tuesday at 3pm works for our owner too. Speak then.", "invite"),
+        (
+            "Re: intro",
+            "Good news: the bakery wants to move you forward to the final round for the Lead role.",
+            "invite",
+        ),
+        (
+            "Delay",
+            "Thanks for your application for Baker. Shortlisting has been delayed; we expect to "
+            "contact shortlisted applicants next week.",
+            "update",
+        ),
+        (
+            "Shift Lead - update",
+            "Quick update on the role I put you forward for: the client is going to pass, sorry.",
+            "rejection",
+        ),
+        (
+            "Update regarding your application",
+            "Thank you for your interest. Your application will not be considered further.",
+            "rejection",
+        ),
+    ],
+)
+def test_slots_delays_and_agency_passes(subject: str, body: str, label: str) -> None:
+    assert said(body, subject).label == label
+
+
+def test_a_friend_fixing_a_time_is_not_an_invite() -> None:
+    v = said("Tuesday at 3pm works for me, I'll bring the cake.", "Re: tea", ("Jo", "jo@gmail.com"))
+    assert v.label == "other"

@@ -417,6 +417,7 @@ _SOFT_INVITE = frozenset(
         "would like to meet you",
         "calendar text",
         "subject: schedule",
+        "slot confirmed",
     }
 )
 _JOB_CONTEXT = re.compile(

@@ -830,7 +830,13 @@ add(
     family="passed the first round",
 )
 add(
-    "invite", 0.8, r"shortlisted|short-listed|short listed", "short", neg=True, family="shortlisted"
+    "invite",
+    0.8,
+    # "We expect to contact shortlisted applicants next week" is about others, not an invite.
+    r"(?:shortlisted|short-listed|short listed)(?! (?:applicants|candidates|people|individuals)\b)",
+    "short",
+    neg=True,
+    family="shortlisted",
 )
 add(
     "invite",
@@ -2909,8 +2915,9 @@ add(
     r"with|gone with|got|offered it to|gave it to|given it to) (?:someone|somebody|another "
     r"(?:person|candidate|applicant)|a different (?:person|candidate))(?: else)?(?! to\b)(?! for "
     r"(?:the|my|our) (?:flat|room|house|apartment|kitchen|garden|wedding|party|trip)\b)|"
-    r"(?:we(?:'re| are)|i(?:'m| am)) (?:going to |gonna )?pass(?:ing)?(?: on (?:you|your "
-    r"(?:application|profile|candidacy)|this one|this time))?(?= ?[.!,;]|$)|"
+    r"(?:we(?:'re| are)|i(?:'m| am)|they(?:'re| are)|the client(?:'s| is)) (?:going to |gonna )?"
+    r"pass(?:ing)?(?: on (?:you|your (?:application|profile|candidacy)|this one|this time))?"
+    r"(?= ?[.!,;\u2014-]|$)|"
     r"(?:not|won't be|aren't|are not|not going to be|not gonna be) hiring you|"
     r"(?:not|never) (?:going to|gonna) (?:hire|offer) you|"
     r"(?:job|role|position|post|gig|spot|opening|vacancy) (?:went|has gone|was given|has been "
@@ -2925,7 +2932,7 @@ add(
     r"(?:not|isn't|is not) (?:a |the )?(?:culture|cultural|team) fit",
     (
         "found", "hired", "picked", "chose", "went", "gone", "got", "offered", "gave", "given",
-        "pass", "hiring you", "hire you", "offer you", "happen", "work out", "no thanks",
+        "pass", "client", "hiring you", "hire you", "offer you", "happen", "work out", "no thanks",
         "nah", "to not", "we need", "fit",
     ),
     neg=False,
@@ -2959,4 +2966,40 @@ add(
     r"gave)",
     ("offer we", "offer that", "offer i"),
     family="blunt yes",
+)
+add(
+    "rejection",
+    0.9,
+    r"(?:will|shall|would) not be (?:considered|progressed|taken) (?:any )?(?:further|forward)|"
+    r"other (?:candidates|applicants) (?:more closely|better|more fully) (?:meet|match|align)",
+    ("not be", "other"),
+    cond=True,
+    family="not considered further",
+)
+# A person confirming a slot already agreed ("we'll do the design round as planned on Friday
+# at 16:00", "Wednesday at 2pm works", "I've sent a calendar invite"): the interview is set.
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+add(
+    "invite",
+    0.8,
+    r"(?:round|interview|call|screen|chat) (?:as (?:planned|agreed|discussed) |is (?:confirmed|"
+    r"booked|set) |confirmed |booked )?(?:on|for) (?:this |next )?" + _WEEKDAY + r"(?: \d{1,2}"
+    r"(?: [a-z]+)?)? at \d|" + _WEEKDAY + r" at \d{1,2}(?::\d\d)? ?(?:am|pm)?(?: [a-z]+ time)? "
+    r"(?:works|is perfect|is great|suits)|"
+    r"(?:sent|sending|send|'ll send|will send) (?:you |over )?(?:a |the )?calendar "
+    r"invit(?:e|ation)|"
+    r"move you (?:forward |on )?to (?:the )?(?:[a-z-]+ ){0,3}(?:round|stage|interview)",
+    ("round", "interview", "call", "screen", "chat", "day at", "calendar", "move you"),
+    neg=True,
+    cond=True,
+    family="slot confirmed",
+)
+add(
+    "update",
+    0.78,
+    r"(?:shortlisting|the process|interviews?|(?:our |the )?decision|(?:the )?review|recruitment|"
+    r"selection|hiring)(?: process)? (?:has|have|will|is|are|was|were) (?:been |be |now )?"
+    r"(?:delayed|postponed|pushed back|taking longer)",
+    ("delayed", "postponed", "pushed back", "taking longer"),
+    family="process delayed",
 )
