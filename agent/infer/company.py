@@ -334,10 +334,41 @@ _PROCESS_WORDS = frozenset(
 )
 
 
+# Words a department, a scheme or an office is named with: "Graduate Admissions", "Medical
+# Staffing Office", "Office of Human Resources", "Computational Linguistics" name part of an
+# employer, never the employer itself.
+_DEPT_WORDS = frozenset(
+    """admissions scheme schemes programme programmes program staffing office accounts
+    department dept human resources services branch personnel administration payroll
+    medical clinical academic faculty division unit desk of and & the postgraduate pgr
+    research linguistics psychology physics chemistry biology mathematics economics
+    sociology philosophy neuroscience computational informatics school""".split()
+) | _DEPT
+_HR_DEPARTMENT = re.compile(
+    r"^(?:the )?(?:human resources|hr|people|recruitment|recruiting|talent|personnel) "
+    r"(?:department|dept|office|team|division|services)\b"
+)
+# One-word subjects that a mail opens with, never an employer ("Congrats!", "Finalised").
+_SUBJECT_WORDS = frozenset(
+    "congrats congratulations finalised finalized confirmed approved signed done".split()
+)
+
+
+def is_department(name: str) -> bool:
+    """ "Graduate Admissions & Recruitment", "Human Resources Department of Gloom": a part."""
+    low = name.lower().strip()
+    words = [w.strip(".,;:!") for w in low.split()]
+    if all(w in _DEPT_WORDS for w in words if w):
+        return True
+    return bool(_HR_DEPARTMENT.match(low))
+
+
 def valid_company(name: str | None) -> bool:
     if not name or len(name) < 2 or len(name) > 60 or len(name.split()) > 6:
         return False
     low = name.lower()
+    if is_department(name) or low.strip(".,!") in _SUBJECT_WORDS:
+        return False
     if ":" in name or low.split()[0].strip(".,;-") in _PROCESS_WORDS:
         return False
     if low in _GENERIC_SET or low.strip(".") in _GENERIC_SET:
@@ -379,6 +410,9 @@ def find_company(
     text = f"{subject}\n{body[:8000]}"
 
     display = (from_.name if from_ else "") or ""
+    client = _client_of_agency(body[:8000], company_domain, signature)
+    if client:
+        return CompanyGuess(_extend(client, text), company_domain, "client")
     if re.search(r"\b(?:calendar|notifications?|alerts?|digest|mailer)\b", display, re.I):
         display = ""
     co = _from_display(display, all_hosts)
@@ -405,7 +439,14 @@ def find_company(
         if co and ", " in co:
             # "Imani, Helix Freight": the signer's first name, then the company.
             left, _, right = co.partition(", ")
-            if _is_senders_name(left, display) or is_known_person(left):
+            if (
+                _is_senders_name(left, display)
+                or is_known_person(left)
+                or _is_role_text(left)
+                or _TITLE.search(left)
+                or is_department(left)
+                or _UNIT_OF.match(left)
+            ):
                 co = right
         if (
             valid_company(co)
@@ -427,9 +468,22 @@ def find_company(
     if domain:
         label = domain_label(domain)
         if label:
-            return CompanyGuess(_extend(name_from_label(label), text), company_domain, "domain")
+            # "megacorp-hr.biz": the department in the domain is no part of the name.
+            guess = " ".join(_strip_dept(name_from_label(label).split()))
+            return CompanyGuess(_extend(guess, text), company_domain, "domain")
     return CompanyGuess(None, company_domain, "none")
 
+
+# A signer's title or unit before the organisation: "Headteacher, Willowbrook Primary School",
+# "Department of Psychology, Northfield University".
+_TITLE = re.compile(
+    r"\b(?:head\w*|principal|dean|chair|provost|registrar|founder|owner|partner|president|"
+    r"ceo|cto|coo|cfo|vp|svp|evp|md)\b",
+    re.I,
+)
+_UNIT_OF = re.compile(
+    r"^(?:department|dept|school|faculty|office|division|institute|unit) of ", re.I
+)
 
 # Lines a signature block ends with that are no company: phone footers, titles in other
 # languages, department names.
@@ -487,11 +541,23 @@ def _spells(label: str, tokens: list[str]) -> bool:
         if i == len(words):
             return rest in _PLACE or rest in ("co", "inc", "group", "hq")
         w = words[i]
+        # A last word clipped or contracted: "claymorelabs" for Claymore Laboratories,
+        # "pennywhistle-acct" for Pennywhistle Accounting.
+        if i == len(words) - 1 and i > 0 and len(rest) >= 3 and _contracts(rest.rstrip("s"), w):
+            return True
         return (rest.startswith(w) and walk(rest[len(w) :], i + 1)) or (
             i > 0 and rest[0] == w[0] and walk(rest[1:], i + 1)
         )
 
     return len(words) >= 1 and walk(label, 0)
+
+
+def _contracts(short: str, word: str) -> bool:
+    """ "lab" or "acct" for "laboratories" or "accounting": same first letter, letters in order."""
+    if not short or short[0] != word[0]:
+        return False
+    it = iter(word)
+    return all(ch in it for ch in short)
 
 
 def _fold(text: str) -> str:
@@ -621,7 +687,7 @@ def _extend(name: str, text: str) -> str:
             best = cand  # "Wren & Co" for wrenandco, "Atlas Ridge" for atlasridge
         elif (
             best == name
-            and " " not in name
+            and len(name.split()) <= 2
             and len(toks) <= 6
             and not _is_role_text(cand)
             and _spells(squashed, toks)
@@ -668,6 +734,8 @@ def _from_display(display: str, hosts: list[str]) -> str | None:
             co = _clean(m.group("co"))
             if valid_company(co) and not is_known_person(co or ""):
                 return co
+            if co and is_department(co):
+                return None  # "Doris from Accounts": a person and her department
     co = _clean(display)
     if not valid_company(co) or _is_role_text(co or ""):
         return None
@@ -702,3 +770,51 @@ _ROLE_WORDS = re.compile(
 
 def _is_role_text(text: str) -> bool:
     return bool(_ROLE_WORDS.search(text))
+
+
+# A recruitment agency writes for a client: the client is the employer ("feedback from
+# Wrenfield Foods", "our client, Norbridge Insurance", "sent your profile to Calloway Energy").
+# Each test starts with a literal word so that plain mail is passed over quickly.
+_AGENCY_TEXT = (
+    ("client", re.compile(r"(?<=(?:ur|he|my|ur|he|My) )client\b")),
+    ("agency", re.compile(r"(?<=(?:ent|ing|rch)) (?:agency|firm|business)\b")),
+    ("ubmitt", re.compile(r"ubmitt(?:ed|ing) (?:you|me|your (?:profile|cv|CV|resume))\b")),
+    ("firm", re.compile(r"(?<=(?:ent|ing|rch)) firm\b")),
+)
+_AGENCY_LABEL = re.compile(
+    r"agency|search|talent|staffing|recruit|consult|people|partners|resourcing|headhunt|placement"
+)
+_CLIENT_PATTERNS = [
+    re.compile(rf"(?i:our|my|the) (?i:client),? (?P<co>{NAME})"),
+    re.compile(rf"(?i:feedback)(?: back)? (?i:from) (?P<co>{NAME})"),
+    re.compile(
+        rf"(?i:sent|submitted|forwarded|passed) (?i:your|you)(?: (?i:profile|cv|resume|details|"
+        rf"application))?(?: (?i:across|over|on))? (?i:to) (?P<co>{NAME})"
+    ),
+    re.compile(rf"(?i:submitting|submitted|put) (?i:me|you) (?i:forward )?(?i:to|for) (?i:the) "
+               rf"(?P<co>{NAME}) (?i:role|position|job|opening)"),
+    re.compile(
+        rf"(?:^|[.!,\u2014-] |\n)(?P<co>{NAME}) (?i:would like to|wants to|want to|has decided|"
+        rf"have decided|is keen|are keen|liked|loved|came back)"
+    ),
+]
+
+
+def _client_of_agency(body: str, domain: str | None, signature: Signature) -> str | None:
+    label = (domain_label(domain) or "") if domain else ""
+    agency = bool(_AGENCY_LABEL.search(label)) or any(
+        word in body and rx.search(body) for word, rx in _AGENCY_TEXT
+    )
+    if not agency:
+        return None
+    own = re.sub(r"[^a-z0-9]", "", label)
+    for rx in _CLIENT_PATTERNS:
+        for m in rx.finditer(body):
+            co = _clean(m.group("co"))
+            if not co or not valid_company(co) or is_known_person(co) or _is_role_text(co):
+                continue
+            folded = re.sub(r"[^a-z0-9]", "", co.lower())
+            if own and (folded in own or own in folded or own.startswith(folded[:5])):
+                continue  # the agency naming itself
+            return co
+    return None

@@ -2943,8 +2943,7 @@ add(
     "offer",
     0.9,
     r"you(?:'re| are|'ve been| have been) hired\b|"
-    r"(?:the |this |that )?(?:[a-z-]+ ){0,2}(?:job|role|position|gig|post|spot)(?:'s| is) "
-    r"(?:all )?yours|"
+    r"(?:job|role|position|gig|post|spot)(?:'s| is) (?:all )?yours|"
     r"we (?:want|would like|'d like|'d love|would love) (?:to have you|you) (?:as (?!(?:an? |our |"
     r"the )?(?:guest|speaker|panel|member|customer|client|volunteer|mentor|judge|host))|"
     r"on (?:the|our) (?:team|staff|crew)(?! for)|to join (?:us|the team|our team|[a-z]+) as )|"
