@@ -14,7 +14,9 @@ from agent.infer.records import message_from_record
 from agent.infer.text import prepare
 
 DATA = Path(__file__).parent / "data" / "infer"
-SETS = [f"blind{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8")] + ["cases.jsonl"]
+SETS = [f"blind{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")] + [
+    "cases.jsonl"
+]
 
 
 def records() -> Iterator[dict[str, object]]:

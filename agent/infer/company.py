@@ -33,6 +33,8 @@ NAME = rf"{_TOKEN}(?: (?:{_TOKEN}|{_JOIN}(?= [A-Z0-9&])))" + "{0,5}"
 _SUFFIX_ABBR = frozenset(
     {
         "inc.",
+        "pvt.",
+        "pte.",
         "co.",
         "corp.",
         "ltd.",
