@@ -121,3 +121,35 @@ def test_slots_delays_and_agency_passes(subject: str, body: str, label: str) -> 
 def test_a_friend_fixing_a_time_is_not_an_invite() -> None:
     v = said("Tuesday at 3pm works for me, I'll bring the cake.", "Re: tea", ("Jo", "jo@gmail.com"))
     assert v.label == "other"
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Final round interview - Data Analyst", "invite"),
+        ("Record your one-way interview by Friday", "invite"),
+        ("Your application is under review", "update"),
+        ("Hiring update: outcome expected early next month", "update"),
+        ("Confirmation of your application - Barista", "ack"),
+    ],
+)
+def test_one_line_notices(line: str, label: str) -> None:
+    assert said(line, line, ("Careers", "careers@tinpotbakery.com")).label == label
+
+
+def test_a_person_confirming_receipt_is_an_acknowledgement() -> None:
+    v = said(
+        "Hello Kim, I confirm we have received your CV and passed it to our head baker. "
+        "We will contact the selected candidates next month.",
+        "Re: Application - Baker",
+    )
+    assert v.label == "ack"
+
+
+def test_interview_tips_are_not_an_invite() -> None:
+    v = said(
+        "Take your interview tips course today: 20% off for members.",
+        "Ace it",
+        ("Promo", "deals@careerboost.com"),
+    )
+    assert v.label == "other"

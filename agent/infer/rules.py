@@ -3002,3 +3002,47 @@ add(
     ("delayed", "postponed", "pushed back", "taking longer"),
     family="process delayed",
 )
+# One-line notices whose subject is the whole message ("Second round interview - Backend
+# Engineer", "Complete your video interview by Sunday", "Application under review").
+add(
+    "invite",
+    0.8,
+    r"(?:first|second|third|final|next|2nd|3rd)[- ]round (?:interview|call|screen)|(?:complete|"
+    r"take|record|start) your (?:video |one-way |online |recorded |async |asynchronous )?"
+    r"interview\b(?! (?:tips|practice|prep))",
+    ("round", "your"),
+    neg=True,
+    cond=True,
+    family="round interview",
+)
+add(
+    "update",
+    0.6,
+    r"^(?:your )?application (?:is )?(?:under|in) review$|^hiring update\b|(?:decision|outcome|"
+    r"feedback) (?:is )?expected (?:next|this|by|within|soon|in|early|later)",
+    ("review", "hiring update", "expected"),
+    scope="subject",
+    family="one-line status",
+)
+# "I confirm we have received it correctly and passed it to our director", "we have your CV
+# on record": a person acknowledging an application.
+add(
+    "ack",
+    0.8,
+    r"(?:we|i) (?:have|'ve) (?:your|the) (?:cv|resume|application|portfolio)s? on (?:record|file)|"
+    r"(?:confirm|confirming) (?:that )?(?:we|i) (?:have|'ve) received (?:it|your|the)|"
+    r"(?:received|got) (?:it|them|your (?:cv|resume|application|portfolio|email))(?: correctly)? "
+    r"and (?:have )?(?:i )?(?:passed|forwarded|shared|sent) (?:it |them )?(?:on |along |over )?to|"
+    r"(?:which|that) (?:i|we)(?:'ve| have) received and (?:passed|forwarded|shared|sent)",
+    ("record", "on file", "confirm", "received", "got"),
+    cond=True,
+    family="received and passed on",
+)
+add(
+    "ack",
+    0.8,
+    r"^confirmation\W+(?:of )?your application\b",
+    "confirmation",
+    scope="subject",
+    family="received and passed on",
+)
