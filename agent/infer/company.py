@@ -779,9 +779,9 @@ def _is_role_text(text: str) -> bool:
 # Each test starts with a literal word so that plain mail is passed over quickly.
 _AGENCY_TEXT = (
     ("client", re.compile(r"(?<=(?:ur|he|my|ur|he|My) )client\b")),
-    ("agency", re.compile(r"(?<=(?:ent|ing|rch)) (?:agency|firm|business)\b")),
+    (" agency", re.compile(r"(?<=(?:ent|ing|rch)) agency\b")),
     ("ubmitt", re.compile(r"ubmitt(?:ed|ing) (?:you|me|your (?:profile|cv|CV|resume))\b")),
-    ("firm", re.compile(r"(?<=(?:ent|ing|rch)) firm\b")),
+    (" firm", re.compile(r"(?<=(?:ent|ing|rch)) firm\b")),
 )
 _AGENCY_LABEL = re.compile(
     r"agency|search|talent|staffing|recruit|consult|people|partners|resourcing|headhunt|placement"
