@@ -74,9 +74,18 @@ def norm_company(name: str | None) -> str:
 def _timeline_match(gold: str, got: str | None) -> bool:
     if not got:
         return False
-    g = re.sub(r"\s+", " ", gold.lower()).strip(" .")
-    p = re.sub(r"\s+", " ", got.lower()).strip(" .")
+    g, p = _plain_when(gold), _plain_when(got)
     return g == p or g in p or p in g
+
+
+# Typography and the leading preposition do not change a timeline: "until Friday, May 16" is
+# "Friday, May 16 at 5pm PT", "3–5 business days" is "3-5 business days".
+_LEAD_WORD = re.compile(r"^(?:by|until|till|on|before|after|around|in|within|during) ")
+
+
+def _plain_when(text: str) -> str:
+    t = re.sub(r"\s+", " ", text.lower().replace("\u2013", "-").replace("\u2014", "-"))
+    return _LEAD_WORD.sub("", t.strip(" ."))
 
 
 def _field_match(key: str, want: str, got: str | None) -> bool:

@@ -110,7 +110,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "span",
         re.compile(
             rf"\b(?:in|over|during) (?:the )?(?:next |coming |following )?(?:(?:a )?day or two|"
-            rf"(?:a )?week or two|{_RANGE} {_UNIT})\b"
+            rf"(?:a )?week or two|{_RANGE} {_UNIT}|(?:hour|day|week) or so)\b"
         ),
     ),
     (
@@ -119,7 +119,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "span",
         re.compile(
             rf"\b(?:takes?|taking|up to|approximately|about|around|roughly|(?:valid|open) for) "
-            rf"(?:up to |about |around |approximately |roughly )?{_RANGE} {_UNIT}\b"
+            rf"(?:up to |about |around |approximately |roughly |usually |typically |normally "
+            rf"|generally )?{_RANGE} {_UNIT}\b"
         ),
     ),
     (
@@ -187,7 +188,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "date",
         re.compile(
-            rf"\b(?:by|before|on or before|no later than|until|on|after) (?:the )?"
+            rf"\b(?:by|before|on or before|no later than|until|on|after|around|from|"
+            rf"(?:during |in )?the week (?:commencing|beginning|starting|of)|w/c):? (?:the )?"
             rf"(?:{_WD},? (?:the )?)?{_DATE}\b"
         ),
     ),
@@ -196,7 +198,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:by |before |until )?(?:end of (?:the )?day today|later today|tomorrow|"
             r"by today|end of today|the day after tomorrow|this (?:morning|afternoon|evening)|"
-            r"tonight)\b"
+            r"tonight|(?<!effective )(?<!as of )(?<!from )(?<!until )today(?= ?[.!]|$))\b"
+        ),
+    ),
+    (
+        # A part of a named month: "by mid-May", "in early March", "by the end of April".
+        "monthpart",
+        re.compile(
+            rf"\b(?:by|before|in|until|around|during|after|from) (?:the )?(?:(?:very )?early|"
+            rf"mid|mid-|late|end of|beginning of|start of|middle of|first half of|second half "
+            rf"of) ?{_MON}\b"
         ),
     ),
     (
@@ -208,7 +219,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "vague",
         re.compile(
             r"\b(?:in the (?:coming|next (?:few|couple of)) (?:days|weeks)|in due course|"
-            r"in the near future|(?<!as )soon(?! as)|shortly|as soon as (?:possible|we can|i can|"
+            r"in the near future|at your earliest convenience|(?<!as )soon(?! as)|shortly|"
+            r"as soon as (?:possible|we can|i can|"
             r"practicable|we're able|we are able)|asap)\b"
         ),
     ),
@@ -225,7 +237,8 @@ _PROMISE = re.compile(
     r"clarity|write to you|read (?:your|it|through)|look (?:at|over|through) (?:your|it)|"
     r"go through (?:your|it)|(?:will|'ll|should) follow|confirm (?:the|next|a)|"
     r"send (?:you|over)|share (?:an|the|more|our|news|feedback)|"
-    r"(?:will|'ll) (?:call|ring|phone|email|come|arrive|be sent|be in your inbox))\b"
+    r"(?:will|'ll) (?:call|ring|phone|email|come|arrive|be sent|be in your inbox)|"
+    r"(?:will|'ll|shall|going to) (?:send|submit|forward|pass|chase|issue|prepare))\b"
 )
 # ... unless the word is what the user is asked to do ("please reply by Friday", "could you
 # let me know your availability for early next week?").
@@ -238,17 +251,19 @@ _ASKED = re.compile(
 # take-home. A stated date all the same ("by", "until", "within" ...).
 _DEADLINE_ACT = re.compile(
     r"\b(?:submit|complete|return|sign|accept|acceptance|confirm|send|share|respond|reply|decision|"
-    r"let (?:me|us) know|get back to (?:me|us)|valid|expires?|expiry|deadline|due)\b"
+    r"let (?:me|us) know|get back to (?:me|us)|valid|expires?|expiry|deadline|due|book|register|"
+    r"choose|select|(?:remain|remains|stay|stays|is) open)\b"
 )
 _DEADLINE_WORD = re.compile(r"^(?:by|before|until|no later than|on or before|within|in) ")
 # "The offer expires on April 16", "valid for 7 days": the date the offer lapses is a deadline.
 # A link's or a posting's life ("the link is valid for 5 days", "applications close on ...")
 # is no step of the user's process.
 _LAPSES = re.compile(r"\b(?:expires?|expiry|expiring|lapses?|offer is valid|offer remains valid)\b")
-_LAPSE_WORD = re.compile(r"^(?:on|for|valid for|open for) ")
+_LAPSE_WORD = re.compile(r"^(?:on|for|valid for|open for):? ")
 # "all interviews conducted this week": when something happened, not what comes next.
 _HAPPENED = re.compile(
-    r"\b(?:conducted|held|done|completed|received|submitted|sent|happened|interviewed|met|spoke)"
+    r"\b(?:conducted|held|done|completed|received|submitted|sent|happened|interviewed|met|spoke|"
+    r"travell?ing|away|on leave|off sick)"
     r" $"
 )
 # In scheduling talk only a cut-off is a deadline ("share your availability by Friday"); a
@@ -365,17 +380,20 @@ def find_timeline(text: str, sent: date | None) -> Timeline | None:
         if not tier:
             continue
         specific = 0 if kind == "vague" else 1
+        # "You'll get the letter shortly ... the offer stays open until May 9": a dated
+        # deadline says more than a vague promise, which still beats everything else.
+        order = _DEADLINE * 2 - 1 if tier == _PROMISED and not specific else tier * 2
         if best is not None:
             top = best[0]
-            if (tier, specific) < top[:2] or (
-                (tier, specific) == top[:2] and top[2] and m.end() - start <= top[3]
+            if (order, specific) < top[:2] or (
+                (order, specific) == top[:2] and top[2] and m.end() - start <= top[3]
             ):
                 continue  # cannot win: skip the closer look
         around = low[max(s0, start - 35) : m.end()]
         near = nears.get(around)
         if near is None:
             near = nears[around] = 1 if _promise_in(around) else 0
-        rank = (tier, specific, near, m.end() - start, -start)
+        rank = (order, specific, near, m.end() - start, -start)
         if best is None or rank > best[0]:
             best = (rank, text[start : m.end()], tier)
     if best is None:
@@ -412,7 +430,8 @@ def _is_appointment(low: str, end: int) -> bool:
 
 
 def _trim(phrase: str) -> str:
-    return phrase.strip().rstrip(".,;:")
+    # "Test expires on: April 6, 2025": the label's colon and its word are no part of the date.
+    return re.sub(r"^[a-z]+: ", "", phrase.strip()).rstrip(".,;:")
 
 
 # ------------------------------------------------------------------------- resolution
