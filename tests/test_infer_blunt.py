@@ -153,3 +153,12 @@ def test_interview_tips_are_not_an_invite() -> None:
         ("Promo", "deals@careerboost.com"),
     )
     assert v.label == "other"
+
+
+def test_a_round_already_held_is_news_not_an_invite() -> None:
+    v = said(
+        "Dear Kim, the panel has completed first-round interviews and is now reviewing "
+        "feedback. We expect to decide by the end of the month.",
+        "Baker recruitment - status",
+    )
+    assert v.label == "update"

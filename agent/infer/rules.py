@@ -3013,6 +3013,7 @@ add(
     ("round", "your"),
     neg=True,
     cond=True,
+    past=True,
     family="round interview",
 )
 add(
