@@ -162,3 +162,13 @@ def test_a_round_already_held_is_news_not_an_invite() -> None:
         "Baker recruitment - status",
     )
     assert v.label == "update"
+
+
+def test_blunt_words_in_a_story_are_no_decision() -> None:
+    v = said(
+        "This week a reader told us the role went to an internal candidate after four rounds. "
+        "Here is how to ask for feedback when that happens.",
+        "Five lessons from the job hunt",
+        ("Hunt Weekly", "hello@huntweekly.com"),
+    )
+    assert v.label == "other"

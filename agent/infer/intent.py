@@ -47,6 +47,12 @@ _CANDIDATE_OPTION = re.compile(
     r"(?:\byou(?:'d| would)? (?:can|may|could|are (?:able|free|welcome) to|'re (?:able|free|"
     r"welcome) to|wish to|want to|like to|need to|decide to|choose to)\b[^.!?\n]{0,45}|^\W*to )$"
 )
+# Blunt words told about someone else ("a reader told us the role went to an internal
+# candidate", "in our story the founder says you're hired"): a newsletter, not a decision.
+_REPORTED = re.compile(
+    r"\b(?:told (?:us|me|them)|says|said|reader|readers|story|article|blog|podcast|episode|"
+    r"webinar|newsletter|character|game|player)\b"
+)
 # "thank you for completing the coding challenge": that stage is done, nothing is asked.
 _PAST_STAGE = re.compile(
     r"(?:for (?:doing|completing|taking|submitting|finishing|attending|joining|participating in)|"
@@ -194,6 +200,8 @@ def _valid(rule: Rule, text: str, start: int, end: int) -> float:
         if _NEGATION.search(window):
             return 0.0
     if rule.past and _PAST_STAGE.search(text[max(s0, start - 45) : start]):
+        return 0.0
+    if rule.family in BLUNT_FAMILIES and _REPORTED.search(text[s0:start]):
         return 0.0
     if rule.cond:
         before = text[s0:start]
