@@ -172,3 +172,13 @@ def test_blunt_words_in_a_story_are_no_decision() -> None:
         ("Hunt Weekly", "hello@huntweekly.com"),
     )
     assert v.label == "other"
+
+
+def test_an_agency_relaying_the_clients_no_is_a_rejection() -> None:
+    v = said(
+        "Quick update on the Shift Lead opening I put you forward for. The client came back and "
+        "said they're going to pass. Free for a quick call tomorrow about another role?",
+        "Shift Lead - update",
+        ("Rafa", "rafa@crestline-staffing.com"),
+    )
+    assert v.label == "rejection"

@@ -47,11 +47,12 @@ _CANDIDATE_OPTION = re.compile(
     r"(?:\byou(?:'d| would)? (?:can|may|could|are (?:able|free|welcome) to|'re (?:able|free|"
     r"welcome) to|wish to|want to|like to|need to|decide to|choose to)\b[^.!?\n]{0,45}|^\W*to )$"
 )
-# Blunt words told about someone else ("a reader told us the role went to an internal
-# candidate", "in our story the founder says you're hired"): a newsletter, not a decision.
+# Blunt words in a story about someone else ("a reader told us the role went to an internal
+# candidate"): a newsletter, not a decision. Plain reported speech ("the client said they're
+# going to pass") is how an agency passes a decision on, so it does not count here.
 _REPORTED = re.compile(
-    r"\b(?:told (?:us|me|them)|says|said|reader|readers|story|article|blog|podcast|episode|"
-    r"webinar|newsletter|character|game|player)\b"
+    r"\b(?:reader|readers|story|article|blog|podcast|episode|webinar|newsletter|character|"
+    r"game|player)\b"
 )
 # "thank you for completing the coding challenge": that stage is done, nothing is asked.
 _PAST_STAGE = re.compile(
