@@ -182,3 +182,21 @@ def test_an_agency_relaying_the_clients_no_is_a_rejection() -> None:
         ("Rafa", "rafa@crestline-staffing.com"),
     )
     assert v.label == "rejection"
+
+
+@pytest.mark.parametrize(
+    ("body", "label"),
+    [
+        ("We've decided to go with someone more senior for the role. Best of luck.", "rejection"),
+        ("About the cook job: unfortunately it's a no this time.", "rejection"),
+        ("sorry hun, gave the job to my cousin", "rejection"),
+        ("Good news - it's a yes from us! Start date 3 June, 42k.", "offer"),
+    ],
+)
+def test_more_blunt_words(body: str, label: str) -> None:
+    assert said(body).label == label
+
+
+def test_a_yes_for_the_next_round_is_not_an_offer() -> None:
+    v = said("It's a yes from the panel! Next up is the final round interview on Monday at 10.")
+    assert v.label != "offer"

@@ -3047,3 +3047,29 @@ add(
     scope="subject",
     family="received and passed on",
 )
+# More blunt words: "we've decided to go with someone more senior", "gave the job to my
+# cousin", "it's a no this time"; "it's a yes from us. Start date 3 June, 42k".
+add(
+    "rejection",
+    0.88,
+    r"go(?:ing)? with (?:someone|somebody|a candidate|another (?:candidate|applicant|person)|an "
+    r"applicant) (?:more|with more|who|else|closer|better|stronger)|"
+    r"gave (?:the |this |that )?(?:job|role|position|gig|spot|post) to (?:someone|somebody|"
+    r"another (?:candidate|applicant|person)|an internal|my |our |a (?:friend|relative|local))|"
+    r"(?:it's|it is) a no(?: from (?:us|me|the team|our side))?(?: (?:this time|for now|"
+    r"unfortunately|i'm afraid))?(?= ?[.!,;]|$)",
+    ("with some", "with a", "with another", "with an", "gave", "a no"),
+    cond=True,
+    family="blunt no",
+)
+add(
+    "offer",
+    0.9,
+    r"(?:it's|it is) a (?:big |unanimous |definite |resounding )?yes(?: from (?:us|me|the team|"
+    r"everyone|the panel))?[!.,]? (?![^?\n]{0,40}\b(?:round|stage|interview))[^?\n]{0,40}"
+    r"(?:start date|starting|salary|\d+k\b|£|\$|€|contract|paperwork|offer letter)",
+    "yes",
+    neg=True,
+    cond=True,
+    family="blunt yes",
+)
