@@ -87,3 +87,22 @@ def test_written_name_beats_the_domain_spelling() -> None:
 
 def test_a_department_in_the_domain_is_dropped() -> None:
     assert company(("Bot", "bot@gravelpit-hr.biz"), "Application", "We got it.") == "Gravelpit"
+
+
+def test_a_clipped_word_in_the_domain_finds_the_written_name() -> None:
+    got = company(
+        ("Prof. Ada Lenz", "a.lenz@uni-havelberg.de"),
+        "Einladung",
+        "Dear Kim, we invite you to give a talk at Universität Havelberg on 3 June.\n\nAda Lenz",
+    )
+    assert got == "Universität Havelberg"
+
+
+def test_a_signature_agrees_with_a_hyphenated_domain_word() -> None:
+    got = company(
+        ("Recruitment Team", "jobs@office-fisheries.gov.au"),
+        "Your application",
+        "Dear Kim, we received your application.\n\nRegards\n\nRecruitment Team\n"
+        "Northern Bureau of Fisheries",
+    )
+    assert got == "Northern Bureau of Fisheries"

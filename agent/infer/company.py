@@ -547,7 +547,11 @@ def _spells(label: str, tokens: list[str]) -> bool:
         # "pennywhistle-acct" for Pennywhistle Accounting.
         if i == len(words) - 1 and i > 0 and len(rest) >= 3 and _contracts(rest.rstrip("s"), w):
             return True
-        return (rest.startswith(w) and walk(rest[len(w) :], i + 1)) or (
+        # A word clipped to its first letters: "uni-lindenau" for Universität Lindenau.
+        clipped = any(
+            rest.startswith(w[:k]) and walk(rest[k:], i + 1) for k in range(3, len(w))
+        )
+        return clipped or (rest.startswith(w) and walk(rest[len(w) :], i + 1)) or (
             i > 0 and rest[0] == w[0] and walk(rest[1:], i + 1)
         )
 
@@ -589,8 +593,13 @@ def _agrees_with_domain(name: str, domain: str | None) -> bool:
     if not label or not folded:
         return True
     first = _fold(name.split()[0])
+    words = {_fold(w) for w in name.split()}
+    # "agency-statistics.gov.au" for the Australian Bureau of Regional Statistics: a long
+    # part of a hyphenated domain that is a word of the name.
+    parts = [pt for pt in (domain_label(domain) or "").lower().split("-") if len(pt) >= 5]
     return (
-        label.startswith(first[:4])
+        any(pt in words for pt in parts)
+        or label.startswith(first[:4])
         or folded.startswith(label[:4])
         or label in folded
         or folded in label
