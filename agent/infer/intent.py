@@ -34,6 +34,11 @@ _NEGATION = re.compile(
     r"(?:\bnot\b|n't\b|\bunable\b|\bno longer\b|\bnever\b|\bcannot\b|\bwithout\b|\bneither\b|"
     r"\bnor\b)"
 )
+# Other people as the ones who got offers: course and coaching marketing.
+_OTHERS_GOT = re.compile(
+    r"\b(?:graduates|students|alumni|members|clients|customers|learners|participants|users|"
+    r"of (?:them|our \w+))(?: (?:have|who|that|who have|all|each))? (?:also )?$"
+)
 _CONDITIONAL = re.compile(
     r"(?:\bif\b|\bwhether\b|\bunless\b|\bin case\b|\bin the event\b|^\W*should\b|\bcandidates "
     r"who\b|"
@@ -98,6 +103,8 @@ _SELECTION_IF = re.compile(
     r"meet|suitable|decide|move forward|proceed)|selected|shortlisted)|\bshould (?:your|you|we)\b|"
     r"\bonce we(?:'ve| have)? (?:reviewed|had a chance|assessed)|\bin the event (?:that )?"
     r"(?:you|your|we))"
+    # "contact candidates selected for interview": others chosen, not the reader
+    r"|\b(?:candidates|applicants|those|individuals)(?: who (?:are|have been|were))? $"
 )
 # "Your application has moved to the next stage": the application moved, nobody was invited.
 _APPLICATION_MOVED = re.compile(
@@ -196,6 +203,8 @@ def _valid(rule: Rule, text: str, start: int, end: int) -> float:
             return rule.weight * 0.3
         if _APPLICATION_MOVED.search(text[max(s0, start - 90) : start]):
             return 0.0  # "your application has moved to the next stage": news, see rules
+    if rule.vote == "offer" and _OTHERS_GOT.search(text[max(s0, start - 40) : start]):
+        return 0.0  # "94% of graduates received an offer": a sales claim about other people
     if rule.neg:
         window = text[max(s0, start - 32) : start]
         if _NEGATION.search(window):

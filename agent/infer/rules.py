@@ -1942,6 +1942,17 @@ add(
     cond=True,
     family="candidates who match better",
 )
+# "another finalist was a stronger fit": the comparison told as a settled fact.
+add(
+    "rejection",
+    0.88,
+    r"(?:another|a different|the other|other) (?:candidates?|applicants?|finalists?|people|"
+    r"individuals?|person) (?:was|were) (?:a |the )?(?:much |slightly )?(?:stronger|better|closer|"
+    r"more suitable) (?:fit|match)",
+    ("another", "a different", "the other", "other"),
+    cond=True,
+    family="another candidate was a better fit",
+)
 add(
     "rejection",
     0.85,
@@ -3072,4 +3083,47 @@ add(
     neg=True,
     cond=True,
     family="blunt yes",
+)
+
+# Status words of the 2024-26 templates: "you're still very much in the mix", "you have been
+# placed on the eligible list" (public-sector lists): news of a live process, no decision.
+add(
+    "update",
+    0.8,
+    r"(?:still|very much|remain) (?:very much |firmly )?in (?:the (?:mix|running|frame)|"
+    r"contention)|(?:placed|added|included|put) (?:on|to) (?:the|our) (?:eligible|eligibility|"
+    r"referral|certification|certified|hiring|candidate) list",
+    ("still", "very much", "remain", "placed", "added", "included", "put"),
+    neg=True,
+    family="still in the mix",
+)
+# "You have been selected to participate in a panel interview".
+add(
+    "invite",
+    0.82,
+    r"(?:been |were )?(?:selected|chosen|shortlisted|invited) to (?:participate|take part|sit|"
+    r"attend|interview|join us) (?:in |for )?(?:an? |the |our )?(?:[a-z-]+ ){0,3}?(?:interview|"
+    r"assessment|screen|conversation)",
+    ("been", "were", "selected", "chosen", "shortlisted", "invited"),
+    neg=True,
+    family="selected to interview",
+)
+# A personal "your CV and covering letter, which I have received safely".
+add(
+    "ack",
+    0.8,
+    r"(?:cv|resume|résumé|application|documents|materials)(?: and (?:[a-z-]+ ){0,2}?(?:letter|"
+    r"portfolio|references))?,? which (?:i|we)(?:'ve| have) (?:now |safely )?(?:received|got)",
+    ("cv", "resume", "résumé", "application", "documents", "materials"),
+    family="which I have received",
+)
+# Review sites thank the user for describing an interview: the user's words, not a process.
+add(
+    "notification",
+    0.9,
+    r"(?:for )?shar(?:ing|ed) your (?:interview|salary|company|employer) (?:experience|review|"
+    r"report)|your (?:interview |company |employer )?review (?:has been|is now|is) (?:published|"
+    r"live|posted|approved)",
+    ("sharing", "shared", "your"),
+    family="your review is live",
 )
