@@ -194,6 +194,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # A labelled cut-off in a template: "Deadline: July 22, 2025", "Due date: 3/14".
+        "labelled",
+        re.compile(
+            rf"\b(?:deadline|due(?: date| by)?|complete by|submit by|closing date):? "
+            rf"(?P<t>(?:{_WD},? (?:the )?)?{_DATE})\b"
+        ),
+    ),
+    (
         "day",
         re.compile(
             r"\b(?:by |before |until )?(?:end of (?:the )?day today|later today|tomorrow|"
@@ -238,8 +246,12 @@ _PROMISE = re.compile(
     r"go through (?:your|it)|(?:will|'ll|should) follow|confirm (?:the|next|a)|"
     r"send (?:you|over)|share (?:an|the|more|our|news|feedback)|"
     r"(?:will|'ll) (?:call|ring|phone|email|come|arrive|be sent|be in your inbox)|"
-    r"(?:will|'ll|shall|going to) (?:send|submit|forward|pass|chase|issue|prepare))\b"
+    r"(?:will|'ll|shall|going to) (?:send|submit|forward|pass|chase|issue|prepare)|"
+    r"(?:is|are|will be|should be) (?:usually |typically |normally |generally )?(?:completed|"
+    r"processed|finished|ready))\b"
 )
+# "I wanted to reach out after your final round": what the writer is doing now, no promise.
+_NOW = re.compile(r"\b(?:(?:i|we) (?:just )?wanted|(?:i|we)(?:'m|'re| am| are) writing) to $")
 # ... unless the word is what the user is asked to do ("please reply by Friday", "could you
 # let me know your availability for early next week?").
 _ASKED = re.compile(
@@ -262,13 +274,16 @@ _LAPSES = re.compile(r"\b(?:expires?|expiry|expiring|lapses?|offer is valid|offe
 _LAPSE_WORD = re.compile(r"^(?:on|for|valid for|open for):? ")
 # "all interviews conducted this week": when something happened, not what comes next.
 _HAPPENED = re.compile(
-    r"\b(?:conducted|held|done|completed|received|submitted|sent|happened|interviewed|met|spoke|"
-    r"travell?ing|away|on leave|off sick)"
-    r" $"
+    # "reports are completed within 3-5 days" is a promise, not something that happened
+    r"\b(?<!are )(?<!is )(?<!be )(?:conducted|held|done|completed|received|submitted|sent|"
+    r"happened|interviewed|met|spoke|"
+    r"travell?ing|away|on leave|off sick|added|arranged|finished|wrapped up|took place)"
+    r"(?: (?:at|on|in|for) (?:a |an |the |our )?[a-z-]+)? $"
 )
 # In scheduling talk only a cut-off is a deadline ("share your availability by Friday"); a
 # span is the window to pick a slot in ("within the next two weeks").
 _CUTOFF_WORD = re.compile(r"^(?:by|before|until|no later than|on or before) ")
+_ANSWER = re.compile(r"\b(?:submit|return|respond|reply|confirm)\b")
 # Scheduling talk: a window the user is asked to pick a time in is no promise and no deadline.
 _SCHEDULING = re.compile(
     r"\b(?:availability|available|free|slots?|times? (?:that )?(?:work|suit)|what works|"
@@ -283,7 +298,8 @@ _PROMISED, _DEADLINE, _MENTIONED, _WINDOW = 4, 3, 2, 1
 
 def _promise_in(sentence: str) -> bool:
     for m in _PROMISE.finditer(sentence):
-        if not _ASKED.search(sentence[max(0, m.start() - 40) : m.start()]):
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        if not _ASKED.search(before) and not _NOW.search(before):
             return True
     return False
 
@@ -294,10 +310,13 @@ def _tier(kind: str, phrase: str, sentence: str, following: str) -> int:
     if _POINTS_BACK.search(following) and _promise_in(following):
         return _PROMISED
     scheduling = bool(_SCHEDULING.search(sentence))
-    word = _CUTOFF_WORD if scheduling else _DEADLINE_WORD
+    # "submit your availability within 48 hours": asked to answer, the span is a cut-off too
+    word = _CUTOFF_WORD if scheduling and not _ANSWER.search(sentence) else _DEADLINE_WORD
     if word.match(phrase) and _DEADLINE_ACT.search(sentence):
         return _DEADLINE
     if _LAPSE_WORD.match(phrase) and _LAPSES.search(sentence):
+        return _DEADLINE
+    if kind == "labelled":
         return _DEADLINE
     # Only the phrase, no date: a time window said in passing ("this week", "soon") or one the
     # user is asked to pick a slot in is still what the message states, but nothing the
@@ -360,7 +379,7 @@ def find_timeline(text: str, sent: date | None) -> Timeline | None:
             and _is_appointment(low, m.end())
         ):
             continue  # "on Monday at 10" is a slot; "by Monday at 9:00" is still a cut-off
-        if _HAPPENED.search(low[max(0, m.start() - 14) : m.start()]):
+        if _HAPPENED.search(low[max(0, m.start() - 30) : m.start()]):
             continue
         if ends is None:
             ends = _sentence_ends(low)
