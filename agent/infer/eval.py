@@ -30,7 +30,7 @@ from agent.verdict import LABELS
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 _STAGE_WORDS = re.compile(r"^(?:application|phone screen|interview round \d+|final|assessment)$")
 _CO_SUFFIX = re.compile(
-    r"\b(?:inc|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|plc|sa|group|the|pvt|pte)\b\.?",
+    r"\b(?:inc|llc|llp|ltd|limited|corp|corporation|co|company|gmbh|ag|plc|sa|group|the|pvt|pte)\b\.?",
     re.I,
 )
 
