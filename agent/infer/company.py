@@ -255,6 +255,7 @@ _DEPT = frozenset(
     reply noreply early campus university graduate graduates emerging student students
     internships""".split()
 )
+_HEAD_NOUN = frozenset({"university", "college"})
 # Places of a company, not part of its name ("Gullwing HQ, 88 Wharf St").
 _PLACE = frozenset("hq headquarters office offices campus site building tower".split())
 
@@ -424,6 +425,9 @@ def find_company(
         for found in _search_body(body[:8000]):
             return CompanyGuess(_extend(found, text), company_domain, "body")
     if co:
+        fuller = _clean(signature.company) if signature.company else None
+        if fuller and fuller.endswith(" " + co) and valid_company(fuller) and len(fuller) < 60:
+            co = fuller  # "Department of Corrections" signs as "Minnesota Department of ..."
         return CompanyGuess(_extend(co, text), company_domain, "display")
     subject_weak = "" if _CALENDAR_SUBJECT.match(subject) else subject
     for source, found in (
@@ -450,6 +454,13 @@ def find_company(
                 or _UNIT_OF.match(left)
             ):
                 co = right
+            elif (
+                company_domain
+                and len(right.split()) <= 2
+                and _spells(_fold(domain_label(company_domain) or ""), left.split())
+                and not _agrees_with_domain(right, company_domain)
+            ):
+                co = left  # "The Linden Hotel, Bath": the town after the name
         if (
             valid_company(co)
             and not _is_role_text(co or "")
@@ -480,6 +491,7 @@ def find_company(
 # "Department of Psychology, Northfield University".
 _TITLE = re.compile(
     r"\b(?:head\w*|principal|dean|chair|provost|registrar|founder|owner|partner|president|"
+    r"superintendent|rector|chancellor|mayor|commissioner|"
     r"ceo|cto|coo|cfo|vp|svp|evp|md)\b",
     re.I,
 )
@@ -691,7 +703,13 @@ def _extend(name: str, text: str) -> str:
         if low0 == squashed and len(toks) == 1 and best == name:
             best = toks[0]  # same word, the text's own casing ("CirrusGate")
         elif low0 == squashed and len(toks) > 1:
-            extra = [t for t in toks[1:] if t.lower() not in _STOP_FIRST and t.lower() not in _DEPT]
+            # "Lakeshore University": a last "University" is the name's head, no department
+            extra = [
+                t
+                for k, t in enumerate(toks[1:], 1)
+                if t.lower() not in _STOP_FIRST
+                and (t.lower() not in _DEPT or (k == len(toks) - 1 and t.lower() in _HEAD_NOUN))
+            ]
             if len(extra) == len(toks) - 1 and not _is_role_text(cand) and valid_company(cand):
                 return cand
         elif _fold(cand.replace("&", "and")) == squashed and 1 < len(toks) <= 3:

@@ -39,7 +39,8 @@ ORG_WORDS = frozenset(
     transport airways motors electric power council city county borough ministry
     authority trust society association federation club museum library payments pay
     mutual freight conseil collective cooperative fintech logistik outfitters apparel
-    partners capital""".split()
+    partners capital schools district coffee roasters roastery bakery brewery cafe bistro
+    kitchen pharmacy grocers grocery resort resorts spa lodge""".split()
 )
 _NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'\-]+\.?$|^[^\W\d_]\.$")
 _PLACEHOLDER = re.compile(r"[\[\]{}<>_]")
