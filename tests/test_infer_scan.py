@@ -14,7 +14,7 @@ from agent.infer.records import message_from_record
 from agent.infer.text import prepare
 
 DATA = Path(__file__).parent / "data" / "infer"
-SETS = [f"blind{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")] + [
+SETS = [f"blind{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")] + [
     "cases.jsonl"
 ]
 
