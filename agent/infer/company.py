@@ -188,6 +188,13 @@ _BODY_PATTERNS = [
         rf"[^.\n]{{1,60}}? "
         rf"(?i:at|with) (?P<co>{NAME})"
     ),
+    # government postings: "your application for the IT Specialist position, announcement
+    # number ST-1264-25, with the Department of Veterans Affairs"
+    re.compile(
+        rf"(?i:your application) (?i:for) [^.\n]{{1,90}}?, (?i:with|at) (?i:the )?(?P<co>{NAME})"
+    ),
+    # a screening vendor writes for the employer: "a background check ordered by Cobalt Payments"
+    re.compile(rf"(?i:ordered|initiated)(?i: on your behalf)? (?i:by) (?P<co>{NAME})"),
     # a form field: "Company: Brandwerk GmbH"
     re.compile(rf"(?i:company|employer|organi[sz]ation|hiring company): (?P<co>{NAME})"),
     # a recruiter named by employer: "a recruiter from Hollowtree viewed your application"
@@ -426,8 +433,16 @@ def find_company(
             return CompanyGuess(_extend(found, text), company_domain, "body")
     if co:
         fuller = _clean(signature.company) if signature.company else None
-        if fuller and fuller.endswith(" " + co) and valid_company(fuller) and len(fuller) < 60:
-            co = fuller  # "Department of Corrections" signs as "Minnesota Department of ..."
+        head = fuller[: -len(co) - 1].split() if fuller and fuller.endswith(" " + co) else []
+        # "Department of Corrections" signs as "Minnesota Department of Corrections"; a relay
+        # ("HireVue on behalf of ...") or a sentence before the name is no part of it.
+        if (
+            fuller
+            and 1 <= len(head) <= 2
+            and all(t[:1].isupper() and t.lower() not in relay_names() for t in head)
+            and valid_company(fuller)
+        ):
+            co = fuller
         return CompanyGuess(_extend(co, text), company_domain, "display")
     subject_weak = "" if _CALENDAR_SUBJECT.match(subject) else subject
     for source, found in (
