@@ -3090,10 +3090,10 @@ add(
 add(
     "update",
     0.8,
-    r"(?:still|very much|remain) (?:very much |firmly )?in (?:the (?:mix|running|frame)|"
-    r"contention)|(?:placed|added|included|put) (?:on|to) (?:the|our) (?:eligible|eligibility|"
+    r"(?:still|remain) (?:very much |firmly )?in (?:the (?:mix|running|frame)|"
+    r"contention)|(?:placed|added) (?:on|to) (?:the|our) (?:eligible|eligibility|"
     r"referral|certification|certified|hiring|candidate) list",
-    ("still", "very much", "remain", "placed", "added", "included", "put"),
+    ("still", "remain", "placed", "added"),
     neg=True,
     family="still in the mix",
 )
@@ -3101,10 +3101,10 @@ add(
 add(
     "invite",
     0.82,
-    r"(?:been |were )?(?:selected|chosen|shortlisted|invited) to (?:participate|take part|sit|"
+    r"(?:selected|chosen|shortlisted|invited) to (?:participate|take part|sit|"
     r"attend|interview|join us) (?:in |for )?(?:an? |the |our )?(?:[a-z-]+ ){0,3}?(?:interview|"
     r"assessment|screen|conversation)",
-    ("been", "were", "selected", "chosen", "shortlisted", "invited"),
+    ("selected", "chosen", "shortlisted", "invited"),
     neg=True,
     family="selected to interview",
 )
@@ -3112,18 +3112,17 @@ add(
 add(
     "ack",
     0.8,
-    r"(?:cv|resume|résumé|application|documents|materials)(?: and (?:[a-z-]+ ){0,2}?(?:letter|"
+    r"(?:cv|resume|résumé|documents|materials)(?: and (?:[a-z-]+ ){0,2}?(?:letter|"
     r"portfolio|references))?,? which (?:i|we)(?:'ve| have) (?:now |safely )?(?:received|got)",
-    ("cv", "resume", "résumé", "application", "documents", "materials"),
+    ("cv", "resume", "résumé", "documents", "materials"),
     family="which I have received",
 )
 # Review sites thank the user for describing an interview: the user's words, not a process.
 add(
     "notification",
     0.9,
-    r"(?:for )?shar(?:ing|ed) your (?:interview|salary|company|employer) (?:experience|review|"
-    r"report)|your (?:interview |company |employer )?review (?:has been|is now|is) (?:published|"
-    r"live|posted|approved)",
-    ("sharing", "shared", "your"),
+    r"shar(?:ing|ed) your (?:interview|salary|company|employer) (?:experience|review|"
+    r"report)|review (?:has been|is now|is) (?:published|live|posted|approved)",
+    ("sharing", "shared", "review"),
     family="your review is live",
 )
