@@ -103,8 +103,10 @@ _SELECTION_IF = re.compile(
     r"meet|suitable|decide|move forward|proceed)|selected|shortlisted)|\bshould (?:your|you|we)\b|"
     r"\bonce we(?:'ve| have)? (?:reviewed|had a chance|assessed)|\bin the event (?:that )?"
     r"(?:you|your|we))"
-    # "contact candidates selected for interview": others chosen, not the reader
-    r"|\b(?:candidates|applicants|those|individuals)(?: who (?:are|have been|were))? $"
+)
+# "contact candidates selected for interview": others chosen, not the reader.
+_OTHERS_CHOSEN = re.compile(
+    r"\b(?:candidates|applicants|those|individuals)(?: who (?:are|have been|were))? $"
 )
 # "Your application has moved to the next stage": the application moved, nobody was invited.
 _APPLICATION_MOVED = re.compile(
@@ -199,7 +201,9 @@ def _valid(rule: Rule, text: str, start: int, end: int) -> float:
     if rule.family == "confirm your interview" and thanked:
         return 0.0
     if rule.vote == "invite":
-        if _SELECTION_IF.search(text[s0:start]):
+        if _SELECTION_IF.search(text[s0:start]) or _OTHERS_CHOSEN.search(
+            text[max(s0, start - 40) : start]
+        ):
             return rule.weight * 0.3
         if _APPLICATION_MOVED.search(text[max(s0, start - 90) : start]):
             return 0.0  # "your application has moved to the next stage": news, see rules

@@ -247,8 +247,7 @@ _PROMISE = re.compile(
     r"send (?:you|over)|share (?:an|the|more|our|news|feedback)|"
     r"(?:will|'ll) (?:call|ring|phone|email|come|arrive|be sent|be in your inbox)|"
     r"(?:will|'ll|shall|going to) (?:send|submit|forward|pass|chase|issue|prepare)|"
-    r"(?:is|are|will be|should be) (?:usually |typically |normally |generally )?(?:completed|"
-    r"processed|finished|ready))\b"
+    r"(?:completed|processed|finished) (?:within|in|by))\b"
 )
 # "I wanted to reach out after your final round": what the writer is doing now, no promise.
 _NOW = re.compile(r"\b(?:(?:i|we) (?:just )?wanted|(?:i|we)(?:'m|'re| am| are) writing) to $")
@@ -274,12 +273,13 @@ _LAPSES = re.compile(r"\b(?:expires?|expiry|expiring|lapses?|offer is valid|offe
 _LAPSE_WORD = re.compile(r"^(?:on|for|valid for|open for):? ")
 # "all interviews conducted this week": when something happened, not what comes next.
 _HAPPENED = re.compile(
-    # "reports are completed within 3-5 days" is a promise, not something that happened
-    r"\b(?<!are )(?<!is )(?<!be )(?:conducted|held|done|completed|received|submitted|sent|"
+    r"\b(?:conducted|held|done|completed|received|submitted|sent|"
     r"happened|interviewed|met|spoke|"
     r"travell?ing|away|on leave|off sick|added|arranged|finished|wrapped up|took place)"
     r"(?: (?:at|on|in|for) (?:a |an |the |our )?[a-z-]+)? $"
 )
+# "reports are completed within 3-5 days": a promise in the passive, nothing that happened.
+_PASSIVE_PROMISE = re.compile(r"\b(?:are|is|be) (?:usually |typically |normally )?completed $")
 # In scheduling talk only a cut-off is a deadline ("share your availability by Friday"); a
 # span is the window to pick a slot in ("within the next two weeks").
 _CUTOFF_WORD = re.compile(r"^(?:by|before|until|no later than|on or before) ")
@@ -379,7 +379,8 @@ def find_timeline(text: str, sent: date | None) -> Timeline | None:
             and _is_appointment(low, m.end())
         ):
             continue  # "on Monday at 10" is a slot; "by Monday at 9:00" is still a cut-off
-        if _HAPPENED.search(low[max(0, m.start() - 30) : m.start()]):
+        before = low[max(0, m.start() - 30) : m.start()]
+        if _HAPPENED.search(before) and not _PASSIVE_PROMISE.search(before):
             continue
         if ends is None:
             ends = _sentence_ends(low)
