@@ -280,6 +280,8 @@ def _strip_dept(tokens: list[str]) -> list[str]:
         word = tokens[-1].lower().strip(".,")
         if word == "university" and after not in _RECRUITING_DEPT:
             break
+        if word == "resources" and tokens[-2].lower() != "human":
+            break  # "Department of Natural Resources": only "Human Resources" is a department
         after = word
         tokens = tokens[:-1]
     return tokens
