@@ -40,7 +40,7 @@ ORG_WORDS = frozenset(
     authority trust society association federation club museum library payments pay
     mutual freight conseil collective cooperative fintech logistik outfitters apparel
     partners capital schools district coffee roasters roastery bakery brewery cafe bistro
-    kitchen pharmacy grocers grocery resort resorts spa lodge""".split()
+    pharmacy grocers grocery resort resorts spa""".split()
 )
 _NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'\-]+\.?$|^[^\W\d_]\.$")
 _PLACEHOLDER = re.compile(r"[\[\]{}<>_]")
