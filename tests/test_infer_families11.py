@@ -106,3 +106,13 @@ def test_a_signature_fuller_form_of_the_display_name_is_the_employer() -> None:
         ("Department of Natural Resources HR", "hr@dnr.ohio.gov"),
     )
     assert v.company == "Ohio Department of Natural Resources"
+
+
+def test_if_selected_to_interview_is_still_an_acknowledgement() -> None:
+    v = said(
+        "Thank you for applying to Brackenridge Water. If you are selected to attend an "
+        "interview, our recruitment team will contact you by phone.",
+        "Application received",
+        ("Brackenridge Water", "careers@brackenridgewater.co.uk"),
+    )
+    assert v.label == "ack"

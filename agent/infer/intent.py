@@ -104,9 +104,11 @@ _SELECTION_IF = re.compile(
     r"\bonce we(?:'ve| have)? (?:reviewed|had a chance|assessed)|\bin the event (?:that )?"
     r"(?:you|your|we))"
 )
-# "contact candidates selected for interview": others chosen, not the reader.
+# "contact candidates selected for interview": others chosen, not the reader;
+# "If you are selected to interview, ...": a condition on the reader, no invitation yet.
 _OTHERS_CHOSEN = re.compile(
-    r"\b(?:candidates|applicants|those|individuals)(?: who (?:are|have been|were))? $"
+    r"\b(?:(?:candidates|applicants|those|individuals)(?: who (?:are|have been|were))?|"
+    r"(?:if|should|once|when|in case) you(?:'re| are| be| get)?) $"
 )
 # "Your application has moved to the next stage": the application moved, nobody was invited.
 _APPLICATION_MOVED = re.compile(
