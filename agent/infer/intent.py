@@ -442,6 +442,7 @@ _SOFT_INVITE = frozenset(
         "calendar text",
         "subject: schedule",
         "slot confirmed",
+        "drop-in chat",
     }
 )
 _JOB_CONTEXT = re.compile(
@@ -570,6 +571,9 @@ def _resolve_conflicts(sc: dict[str, float], job: str, job_score: float) -> str:
     # An explicit offer beats the interview words that usually come with it.
     if off >= 0.85 and job in ("invite", "update", "ack") and off >= job_score - 0.1:
         return "offer"
+    # "Got your application - could you come in on Friday?": the invitation is the news.
+    if job == "ack" and inv >= 0.8 and inv >= ack - 0.1:
+        return "invite"
     # A weak rejection (a lone "unfortunately") never beats a concrete invite or update.
     if job == "rejection" and rej < 0.7 and max(inv, upd, ack) >= rej - 0.05:
         return max(("invite", inv), ("update", upd), ("ack", ack), key=lambda t: t[1])[0]

@@ -781,8 +781,8 @@ add(
     "invite",
     0.82,
     r"(?:move|moving|moved|advance|advancing|advanced|progress|progressing|progressed|invite|take|"
-    r"taking|bring|pass|passed)(?: you)? (?:forward |on |through )?(?:to|into|onto) (?:the "
-    r")?(?:next|following|"
+    r"taking|bring|pass|passed)(?: you)? (?:back |in )?(?:forward |on |through )?(?:to|into|onto|"
+    r"for) (?:the |a )?(?:next|following|"
     r"interview|final|second|third|technical|onsite|on-site) (?:round|stage|step|phase|interview)",
     (
         "next",
@@ -3030,7 +3030,8 @@ add(
 add(
     "update",
     0.6,
-    r"^(?:your )?application (?:is )?(?:under|in) review$|^hiring update\b|(?:decision|outcome|"
+    r"^(?:your )?(?:application|candidacy|application status|status)(?: is|:| -)? ?(?:currently |"
+    r"still |now )?(?:under|in) (?:review|consideration)$|^hiring update\b|(?:decision|outcome|"
     r"feedback) (?:is )?expected (?:next|this|by|within|soon|in|early|later)",
     ("review", "hiring update", "expected"),
     scope="subject",
@@ -3125,4 +3126,62 @@ add(
     r"report)|review (?:has been|is now|is) (?:published|live|posted|approved)",
     ("sharing", "shared", "review"),
     family="your review is live",
+)
+
+# ------------------------------------------------ phrase families found with blind set 12
+# "We appreciate you taking the time to apply": the thanks of "thank you for applying" in
+# other words.
+add(
+    "ack",
+    0.72,
+    r"(?:we|i) (?:really |truly |greatly |sincerely |do )?appreciate (?:you |your )?(?:taking "
+    r"the time to apply|applying|submitting (?:your|an|the) application|(?:recent |online )?"
+    r"application (?:for|to))",
+    "appreciate",
+    family="thank you for applying",
+)
+# "we ended up hiring my cousin's friend", "ended up going with someone local": a settled
+# choice of another person, said the way a small employer says it.
+add(
+    "rejection",
+    0.88,
+    r"(?:we|i|they|the (?:team|owner|manager|client))(?: just| actually| already)? ended up "
+    r"(?:hiring|going with|choosing|picking|selecting|taking on|offering (?:it|the (?:job|role|"
+    r"position|shifts?|spot)) to|giving (?:it|the (?:job|role|position|shifts?|spot)) to) "
+    r"(?:someone|somebody|another|a different|an internal|internally|my|our|his|her|their|a "
+    r"(?:friend|relative|local|former|regular|candidate|person|guy|girl|student))",
+    "ended up",
+    cond=True,
+    family="blunt no",
+)
+# "can you swing by the shop Saturday to chat?", "pop in for a quick chat": an in-person
+# meeting asked for; only an invite when the mail is about a job (see intent._SOFT_INVITE).
+# A fair's "stop by our booth to chat with recruiters" invites everyone, not the reader.
+add(
+    "invite",
+    0.84,
+    r"(?:swing|stop|drop|pop|come|call) (?:by|in|over|round|down)\b(?! (?:our|the|my) (?:booth|"
+    r"stand|table|stall))[^.?!\n]{0,40}?(?:to (?:chat|"
+    r"talk|meet)|for (?:an? )?(?:quick |short |informal |brief )?(?:chat|interview|talk|"
+    r"conversation|meeting))",
+    ("swing", "stop", "drop", "pop", "come", "call"),
+    neg=True,
+    family="drop-in chat",
+)
+# Marketplaces: "someone made an offer of $45 on your listing" is a buyer, not an employer.
+add(
+    "notification",
+    0.85,
+    r"offers? (?:of [$£€]?\d[\d,.]* )?(?:on|for) your (?:listing|item|ad|post|property|home|house|"
+    r"car|bike)|made (?:you )?an offer (?:of [$£€]?\d|on your)",
+    ("offer",),
+    family="marketplace offer",
+)
+add(
+    "anti_offer",
+    1.0,
+    r"offers? (?:of [$£€]?\d[\d,.]* )?(?:on|for) your (?:listing|item|ad|post|property|home|house|"
+    r"car|bike)|made (?:you )?an offer (?:of [$£€]?\d|on your)",
+    ("offer",),
+    family="marketplace offer",
 )
