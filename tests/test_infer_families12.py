@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from agent.infer import classify
+from agent.infer.timeline import find_timeline
 from agent.message import Address, Message
 from agent.verdict import Verdict
 
@@ -90,3 +91,31 @@ def test_a_buyers_offer_on_a_listing_is_no_job_offer() -> None:
         ("Swapsy", "notify@swapsy.example"),
     )
     assert v.label == "other"
+
+
+def test_a_letter_on_its_way_names_the_day_it_arrives() -> None:
+    tl = find_timeline(
+        "Your contract is on its way to you and should arrive on Thursday.", TUE.date()
+    )
+    assert tl is not None and tl.due == date(2025, 9, 18)
+
+
+def test_a_slot_window_the_user_is_told_to_reply_with_is_no_due_date() -> None:
+    tl = find_timeline(
+        "The store manager wants to meet you. Respond with a few slots that suit you this week.",
+        TUE.date(),
+    )
+    assert tl is None or tl.due is None
+
+
+def test_an_order_to_reply_by_a_day_is_still_a_deadline() -> None:
+    tl = find_timeline("Reply by Friday to accept the position.", TUE.date())
+    assert tl is not None and tl.due == date(2025, 9, 19)
+
+
+def test_a_holiday_as_the_marker_is_found_without_a_date() -> None:
+    tl = find_timeline(
+        "Our director is travelling, so we will make the final decision after the holidays.",
+        TUE.date(),
+    )
+    assert tl is not None and "holidays" in tl.phrase and tl.due is None

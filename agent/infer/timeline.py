@@ -224,6 +224,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?:by|before|until|after|on) the \d{1,2}(?:st|nd|rd|th)\b"),
     ),
     (
+        # A holiday as the marker: "until after Thanksgiving", "before the holidays". Found
+        # as the promise, but no date: holidays differ by country.
+        "holiday",
+        re.compile(
+            r"\b(?:by|before|until|till|after|around|over|following)(?: after)? (?:the )?"
+            r"(?:thanksgiving|christmas|xmas|new year(?:'s)?|easter|(?:winter |summer |festive )?"
+            r"holidays|holiday season|festive season|labou?r day|memorial day|bank holiday|"
+            r"long weekend|diwali|eid|hanukkah|chinese new year|lunar new year)\b"
+        ),
+    ),
+    (
         "vague",
         re.compile(
             r"\b(?:in the (?:coming|next (?:few|couple of)) (?:days|weeks)|in due course|"
@@ -246,6 +257,7 @@ _PROMISE = re.compile(
     r"go through (?:your|it)|(?:will|'ll|should) follow|confirm (?:the|next|a)|"
     r"send (?:you|over)|share (?:an|the|more|our|news|feedback)|"
     r"(?:will|'ll) (?:call|ring|phone|email|come|arrive|be sent|be in your inbox)|"
+    r"(?:should|will|'ll|to) (?:reach you|arrive|land in your inbox)|on (?:its|their) way|"
     r"(?:will|'ll|shall|going to) (?:send|submit|forward|pass|chase|issue|prepare)|"
     r"(?:completed|processed|finished) (?:within|in|by))\b"
 )
@@ -296,9 +308,15 @@ _POINTS_BACK = re.compile(r"\b(?:after that|then|afterwards|by then|at that poin
 _PROMISED, _DEADLINE, _MENTIONED, _WINDOW = 4, 3, 2, 1
 
 
+# "Reply with two times that work this week": an order to the user opening the sentence.
+_ORDER = re.compile(r"(?:reply|respond)\b")
+
+
 def _promise_in(sentence: str) -> bool:
     for m in _PROMISE.finditer(sentence):
         before = sentence[max(0, m.start() - 40) : m.start()]
+        if not before.strip(" \n-\u2022*.!?:;") and _ORDER.match(sentence, m.start()):
+            continue
         if not _ASKED.search(before) and not _NOW.search(before):
             return True
     return False
