@@ -175,7 +175,8 @@ def test_on_hold_while_you_stay_in_the_process_is_news() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", [f"blind{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")]
+    "name",
+    [f"blind{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")],
 )
 def test_blind_sets_meet_the_targets(name: str) -> None:
     rep = evaluate(load(str(BLIND.parent / name)))
