@@ -119,3 +119,18 @@ def test_a_holiday_as_the_marker_is_found_without_a_date() -> None:
         TUE.date(),
     )
     assert tl is not None and "holidays" in tl.phrase and tl.due is None
+
+
+def test_a_sellers_counter_offer_is_no_job_offer() -> None:
+    v = said(
+        "The seller has sent you a counter offer for \"oak bookshelf\". It is valid for a day.",
+        "Counter offer",
+        ("Swapsy", "notify@swapsy.example"),
+    )
+    assert v.label == "other"
+
+
+def test_one_word_tracker_subjects_keep_their_meaning() -> None:
+    sender = ("Quillstone", "talent@quillstone.io")
+    assert said("Phone interview", "Phone interview", sender).label == "invite"
+    assert said("Resume viewed", "Resume viewed", sender).label == "update"

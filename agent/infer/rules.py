@@ -3168,20 +3168,31 @@ add(
     neg=True,
     family="drop-in chat",
 )
-# Marketplaces: "someone made an offer of $45 on your listing" is a buyer, not an employer.
-add(
-    "notification",
-    0.85,
+# Marketplaces: "someone made an offer of $45 on your listing", "the seller sent a counter
+# offer" is a buyer or a seller, not an employer.
+_MARKET_OFFER = (
     r"offers? (?:of [$£€]?\d[\d,.]* )?(?:on|for) your (?:listing|item|ad|post|property|home|house|"
-    r"car|bike)|made (?:you )?an offer (?:of [$£€]?\d|on your)",
-    ("offer",),
-    family="marketplace offer",
+    r"car|bike)|made (?:you )?an offer (?:of [$£€]?\d|on your)|(?:seller|buyer|bidder)s? (?:has |"
+    r"have )?(?:sent|made|accepted|declined|countered|rejected|submitted)(?: you| your)? (?:an? |"
+    r"your |the )?(?:counter[- ]?)?offer"
+)
+add("notification", 0.85, _MARKET_OFFER, ("offer",), family="marketplace offer")
+add("anti_offer", 1.0, _MARKET_OFFER, ("offer",), family="marketplace offer")
+# One-word and two-word subjects of tracker samples: "Interview", "Application viewed".
+add(
+    "invite",
+    0.5,
+    r"^(?:(?:phone|video|virtual|onsite|on-site|technical|final|first|second|third|next|"
+    r"panel)[a-z -]{0,12} )?interview!?$",
+    "interview",
+    scope="subject",
+    family="subject: interview topic",
 )
 add(
-    "anti_offer",
-    1.0,
-    r"offers? (?:of [$£€]?\d[\d,.]* )?(?:on|for) your (?:listing|item|ad|post|property|home|house|"
-    r"car|bike)|made (?:you )?an offer (?:of [$£€]?\d|on your)",
-    ("offer",),
-    family="marketplace offer",
+    "update",
+    0.6,
+    r"^(?:your )?(?:application|resume|cv) (?:was |has been )?(?:viewed|seen|opened)!?$",
+    ("viewed", "seen", "opened"),
+    scope="subject",
+    family="application viewed",
 )
