@@ -123,7 +123,7 @@ def test_a_holiday_as_the_marker_is_found_without_a_date() -> None:
 
 def test_a_sellers_counter_offer_is_no_job_offer() -> None:
     v = said(
-        "The seller has sent you a counter offer for \"oak bookshelf\". It is valid for a day.",
+        'The seller has sent you a counter offer for "oak bookshelf". It is valid for a day.',
         "Counter offer",
         ("Swapsy", "notify@swapsy.example"),
     )
@@ -134,3 +134,27 @@ def test_one_word_tracker_subjects_keep_their_meaning() -> None:
     sender = ("Quillstone", "talent@quillstone.io")
     assert said("Phone interview", "Phone interview", sender).label == "invite"
     assert said("Resume viewed", "Resume viewed", sender).label == "update"
+
+
+def test_an_application_sitting_at_a_named_stage_is_news() -> None:
+    v = said(
+        "Your application for Store Supervisor is currently at the hiring manager review "
+        "stage. No action is needed from you.",
+        "Application status",
+        ("Pinecrest Market", "careers@pinecrestmarket.com"),
+    )
+    assert v.label == "update"
+
+
+def test_a_subject_that_is_the_verdict_is_a_rejection() -> None:
+    sender = ("Quillstone", "talent@quillstone.io")
+    assert said("Not progressing", "Application: not progressing", sender).label == "rejection"
+
+
+def test_a_project_not_moving_forward_is_no_rejection() -> None:
+    v = said(
+        "Heads up: we are not moving forward with the vendor migration this quarter.",
+        "Not moving forward with the migration",
+        ("Ops", "ops@ourteam.example"),
+    )
+    assert v.label != "rejection"

@@ -3196,3 +3196,23 @@ add(
     scope="subject",
     family="application viewed",
 )
+# "Your application is now in the Interview stage": a tracker status, no invitation yet.
+add(
+    "update",
+    0.75,
+    r"(?:application|candidacy)(?: status)? (?:is|has been|was) (?:now |currently )?(?:in|at|"
+    r"marked as|set to) (?:the )?(?:[a-z-]+ ){1,3}(?:stage|step|phase)\b",
+    ("stage", "step", "phase"),
+    neg=True,
+    family="application at a stage",
+)
+# A subject that is the whole verdict: "Not moving forward", "Application: not progressing".
+add(
+    "rejection",
+    0.85,
+    r"^(?:(?:application|candidacy)(?: status)?:? )?(?:not moving forward|not progressing|"
+    r"not proceeding|not shortlisted)$",
+    "not",
+    scope="subject",
+    family="subject: declined",
+)
