@@ -158,3 +158,21 @@ def test_a_project_not_moving_forward_is_no_rejection() -> None:
         ("Ops", "ops@ourteam.example"),
     )
     assert v.label != "rejection"
+
+
+def test_a_short_thanks_received_in_a_job_thread_is_an_acknowledgement() -> None:
+    v = said(
+        "Thank you Robin, received. I'll read it over the weekend.",
+        "Re: Copywriter application",
+        ("Ines Moll", "ines@kestrelcopy.com"),
+    )
+    assert v.label == "ack"
+
+
+def test_a_podcast_episode_about_interviews_is_marketing() -> None:
+    v = said(
+        "New episode on our podcast: what interviewers really look for in your answers.",
+        "Your interview questions, answered",
+        ("Career Cast", "hello@careercast.fm"),
+    )
+    assert v.label == "other"

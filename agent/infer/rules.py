@@ -2857,7 +2857,8 @@ add(
 add(
     "ack",
     0.7,
-    r"got it[!.,]|received[,!.] (?:thanks|thank you|with thanks)|(?:i've|i have|we've) "
+    r"got it[!.,]|received[,!.] (?:thanks|thank you|with thanks)|(?:thanks|thank you|cheers)"
+    r"(?: so much)?(?:,? [a-z]+)?,? received(?= ?[!.,]|$)|(?:i've|i have|we've) "
     r"received (?:it|them|everything|both)\b|(?:came|come) through (?:fine|ok|okay|safely|well)|"
     r"(?:added|attached|saved) (?:it|them|this|these) to your (?:application|profile|file|"
     r"candidacy)|(?:i'll|i will|we'll|we will) pass (?:it|this|them|your [a-z]+(?: [a-z]+)?) "
@@ -3215,4 +3216,13 @@ add(
     "not",
     scope="subject",
     family="subject: declined",
+)
+# Podcasts and shows: "this week on the pod: an interview with a hiring manager".
+add(
+    "marketing",
+    0.7,
+    r"(?:this week|today|in this episode|on this episode|new episode) on (?:the|our) (?:pod|"
+    r"podcast|show|channel)\b|new (?:podcast )?episode\b|listen (?:now|on (?:spotify|apple))",
+    ("pod", "show", "channel", "episode", "listen"),
+    family="podcast episode",
 )
