@@ -176,3 +176,12 @@ def test_a_podcast_episode_about_interviews_is_marketing() -> None:
         ("Career Cast", "hello@careercast.fm"),
     )
     assert v.label == "other"
+
+
+def test_a_library_card_application_is_not_a_job() -> None:
+    v = said(
+        "Your application for a library card was approved. Collect it at the Elm Street branch.",
+        "Your application",
+        ("Northvale Libraries", "no-reply@northvalelib.org"),
+    )
+    assert v.label == "other"

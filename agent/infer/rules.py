@@ -2069,6 +2069,8 @@ add(
     r"renewal|quote|cover)|(?:your|the) (?:policy|premium|cover) (?:renews|is due|will renew)|"
     r"admissions?|scholarship|grant application|loan application|credit card|"
     r"membership application|visa application|passport|residence permit|citizenship|"
+    r"(?:library|loyalty|store|gym|parking|student|bus|transit) card|(?:parking|building|"
+    r"fishing|hunting|liquor|business) (?:permit|licen[cs]e)|"
     r"naturali[sz]ation|immigration (?:case|application)|(?:benefits|tax|pension) claim",
     (
         "apartment",
@@ -2097,6 +2099,8 @@ add(
         "credit card",
         "passport",
         "permit",
+        " card",
+        "licen",
         "citizenship",
         "naturali",
         "immigration",
