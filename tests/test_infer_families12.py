@@ -185,3 +185,8 @@ def test_a_library_card_application_is_not_a_job() -> None:
         ("Northvale Libraries", "no-reply@northvalelib.org"),
     )
     assert v.label == "other"
+
+
+def test_end_of_day_tomorrow_is_tomorrow() -> None:
+    tl = find_timeline("Kindly return the signed contract by end of day tomorrow.", TUE.date())
+    assert tl is not None and tl.due == date(2025, 9, 17)

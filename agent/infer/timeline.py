@@ -204,7 +204,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day",
         re.compile(
-            r"\b(?:by |before |until )?(?:end of (?:the )?day today|later today|tomorrow|"
+            r"\b(?:by |before |until )?(?:end of (?:the )?day today|later today|(?:(?:the )?end "
+            r"of (?:the )?day |eod |cob |close of business |noon )?tomorrow|"
             r"by today|end of today|the day after tomorrow|this (?:morning|afternoon|evening)|"
             r"tonight|(?<!effective )(?<!as of )(?<!from )(?<!until )today(?= ?[.!]|$))\b"
         ),
