@@ -19,6 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from agent.compose import DraftContext, UnsafeDraft, compose_followup
+from agent.infer.contact import is_noreply
 from agent.message import Address, Message
 from agent.parse import parse_message
 from agent.policy.due import ACTION_DRAFT, ACTION_GHOST, ACTION_REMIND, Decision, PolicySettings
@@ -32,11 +33,6 @@ from connectors.base import Mailbox
 
 log = logging.getLogger(__name__)
 
-NO_REPLY = re.compile(
-    r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|notifications?|mailer[-_.]daemon|postmaster|"
-    r"bounce[s]?|alerts?)([+@-]|$)",
-    re.IGNORECASE,
-)
 # Shared team mailboxes: a person may read them, but a follow-up goes to a person by name.
 TEAM_MAILBOX = re.compile(
     r"^(careers?|jobs?|recruit(ing|ment|er|ers)?|talent|hr|hiring|people|team|info|hello|"
@@ -84,7 +80,7 @@ def recipient(d: Derived) -> tuple[Address | None, str]:
     if not addr:
         return None, "no human contact known: no draft"
     local = addr.split("@", 1)[0]
-    if NO_REPLY.match(local):
+    if is_noreply(addr):
         return None, f"only a no-reply address ({addr}): no draft"
     if TEAM_MAILBOX.match(local):
         return None, f"only a team mailbox ({addr}), no person to write to: no draft"
